@@ -1,0 +1,121 @@
+"""The ``handbook`` command: one subcommand per pipeline stage.
+
+Every error a user can cause is a ``HandbookError``; it is printed as plain
+text and mapped to its exit code (2 for bad content or usage), never shown
+as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import loader, pages, render, schema, site
+from generator.errors import ContentError, HandbookError
+
+
+def _paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    parser.add_argument("--docs", type=Path, default=Path("build/docs"), help="where generated Markdown goes (default: build/docs)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="handbook",
+        description="Build a searchable study handbook from dated roadmaps written in YAML.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate all content and report every problem", description="Validate every roadmap in content/roadmaps; print each problem as FILE:LINE:COL: key.path: message and exit 2, or a one-line summary and exit 0.")
+    _paths(check)
+
+    rend = commands.add_parser("render", help="write the Markdown pages", description="Validate content and write one Markdown page per week, plus overview pages, into the docs folder. Unchanged pages are not rewritten; pages of removed weeks are deleted.")
+    _paths(rend)
+
+    bld = commands.add_parser("build", help="render, then build the site with mkdocs --strict", description="Render the Markdown, then run 'mkdocs build --strict' into site/.")
+    _paths(bld)
+    bld.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
+    bld.add_argument("--site-dir", type=Path, default=None, help="output folder (default: site_dir of the configuration, site/)")
+
+    srv = commands.add_parser("serve", help="preview the site, re-rendering when content changes", description="Render, then serve the site with live reload; edits to content files are re-rendered within a second.")
+    _paths(srv)
+    srv.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
+    srv.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+
+    sch = commands.add_parser("schema", help="write (or check) the JSON Schema of roadmap files", description="Write the JSON Schema of roadmap files, used by editors to validate content as you type.")
+    sch.add_argument("--output", type=Path, default=schema.DEFAULT_PATH, help=f"schema file (default: {schema.DEFAULT_PATH})")
+    sch.add_argument("--check", action="store_true", help="exit 1 if the file is out of date instead of writing it")
+    return parser
+
+
+def _render(content: Path, docs: Path) -> render.WriteReport:
+    loaded = loader.load_all(content)
+    files = render.render_site(pages.site(loaded))
+    report = render.write_tree(files, docs)
+    print(f"Rendered {len(files)} pages into {docs}: {report.summary()}")
+    return report
+
+
+def _check(args: argparse.Namespace) -> int:
+    loaded = loader.load_all(args.content)
+    weeks = " + ".join(str(len(item.plan.weeks)) for item in loaded)
+    print(f"OK: {len(loaded)} roadmaps valid ({weeks} weeks) in {args.content / 'roadmaps'}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    _render(args.content, args.docs)
+    process = site.serve(args.config, args.dev_addr)
+    stamp = _content_stamp(args.content)
+    try:
+        while process.poll() is None:
+            time.sleep(1)
+            current = _content_stamp(args.content)
+            if current != stamp:
+                stamp = current
+                try:
+                    _render(args.content, args.docs)
+                except ContentError as error:
+                    print(error, file=sys.stderr)
+    except KeyboardInterrupt:
+        process.terminate()
+    return process.wait()
+
+
+def _content_stamp(content: Path) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in content.rglob("*") if p.is_file()))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``handbook`` console script; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "render":
+            _render(args.content, args.docs)
+            return 0
+        if args.command == "build":
+            _render(args.content, args.docs)
+            site.build(args.config, args.site_dir)
+            return 0
+        if args.command == "serve":
+            return _serve(args)
+        if args.command == "schema":
+            return schema.command(args.output, check=args.check)
+    except HandbookError as error:
+        print(error, file=sys.stderr)
+        if isinstance(error, ContentError):
+            print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    raise AssertionError(f"unhandled command {args.command}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

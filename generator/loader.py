@@ -1,0 +1,207 @@
+"""Content files → validated, dated roadmaps, or every problem at once.
+
+Loading is the first stage of the pipeline. It reads each roadmap file as
+strict UTF-8, parses it with ``yamlsource`` (which keeps positions), validates
+it with the pydantic models, then checks its dates with ``schedule.check``.
+Problems from all stages and all files are gathered and raised together as
+one ``ContentError``, each located as ``FILE:LINE:COL: key.path: message``,
+so a contributor fixes a file in one pass instead of one error per run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from typing import Any
+
+import pydantic
+import yaml
+from pydantic_core import ErrorDetails
+
+from generator import schedule, yamlsource
+from generator.errors import ContentError, ContentProblem
+from generator.model import Roadmap
+from generator.yamlsource import Path
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A roadmap that passed every check, with its dated weeks and source file."""
+
+    file: str
+    plan: schedule.Plan
+
+    @property
+    def roadmap(self) -> Roadmap:
+        return self.plan.roadmap
+
+
+def display_path(path: FsPath) -> str:
+    """Path as shown in messages: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path) if path.is_absolute() else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def format_path(path: Iterable[str | int]) -> str:
+    """Render a key path as ``phases[0].months[1].title``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def roadmap_files(content_dir: FsPath) -> list[FsPath]:
+    """The roadmap files of a content folder, in a stable order."""
+    return sorted((content_dir / "roadmaps").glob("*.yaml"))
+
+
+def load_all(content_dir: FsPath) -> list[Loaded]:
+    """Load every roadmap of ``content_dir``; raise one ContentError listing all problems."""
+    files = roadmap_files(content_dir)
+    if not files:
+        raise ContentError(
+            [ContentProblem(display_path(content_dir / "roadmaps"), 1, 1, "", "no *.yaml roadmap files")]
+        )
+    loaded: list[Loaded] = []
+    problems: list[ContentProblem] = []
+    for file in files:
+        try:
+            loaded.append(load_file(file))
+        except ContentError as error:
+            problems.extend(error.problems)
+    problems.extend(_cross_file_problems(loaded))
+    if problems:
+        raise ContentError(problems)
+    return loaded
+
+
+def load_file(file: FsPath) -> Loaded:
+    """Read, validate and date one roadmap file."""
+    name = display_path(file)
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise ContentError(
+            [ContentProblem(name, line, column, "", f"not UTF-8: byte 0x{raw[error.start]:02x}")]
+        ) from None
+
+    try:
+        source = yamlsource.parse(text)
+    except yaml.MarkedYAMLError as error:
+        mark = yamlsource.error_mark(error)
+        message = str(error.problem or error.context)
+        if error.problem and error.context and error.context_mark:
+            message += f" ({error.context} that starts on line {error.context_mark.line + 1})"
+        raise ContentError(
+            [ContentProblem(name, mark.line, mark.column, "", f"YAML syntax error: {message}")]
+        ) from None
+    except yaml.YAMLError as error:
+        raise ContentError([ContentProblem(name, 1, 1, "", f"YAML error: {error}")]) from None
+
+    def problem(path: Path, message: str, *, key: bool = False) -> ContentProblem:
+        _, mark = source.locate(path, key=key)
+        return ContentProblem(name, mark.line, mark.column, format_path(path), message)
+
+    problems = [
+        ContentProblem(name, p.mark.line, p.mark.column, format_path(p.path), p.message)
+        for p in source.problems
+    ]
+    if not isinstance(source.data, dict):
+        problems.append(problem((), "a roadmap file must be a mapping of keys to values"))
+        raise ContentError(problems)
+
+    try:
+        roadmap = Roadmap.model_validate(source.data)
+    except pydantic.ValidationError as error:
+        refused = {p.path for p in source.problems}
+        for detail in error.errors(include_url=False):
+            path = tuple(detail["loc"])
+            if any(path[: len(r)] == r for r in refused):
+                continue  # already reported: the value was refused while reading
+            problems.append(
+                problem(path, _message(detail), key=detail["type"] == "extra_forbidden")
+            )
+        raise ContentError(problems) from None
+    if problems:  # e.g. a refused tag whose value was dropped but validated fine
+        raise ContentError(problems)
+
+    problems = [problem(path, message) for path, message in schedule.check(roadmap)]
+    if problems:
+        raise ContentError(problems)
+    return Loaded(file=name, plan=schedule.plan(roadmap))
+
+
+def _cross_file_problems(loaded: list[Loaded]) -> list[ContentProblem]:
+    seen: dict[str, str] = {}
+    problems = []
+    for item in loaded:
+        slug = item.roadmap.slug
+        if slug in seen:
+            problems.append(
+                ContentProblem(item.file, 1, 1, "slug", f"slug {slug!r} is already used by {seen[slug]}")
+            )
+        seen.setdefault(slug, item.file)
+    return problems
+
+
+def _message(detail: ErrorDetails) -> str:
+    """A plain-words message for one pydantic error, in the style 'expected X, got Y'."""
+    kind = detail["type"]
+    loc = tuple(detail["loc"])
+    value = detail.get("input")
+    if kind == "missing":
+        return f"missing required key {loc[-1]!r}"
+    if kind == "extra_forbidden":
+        known = _known_keys(loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown key {loc[-1]!r}{hint}; allowed keys: {', '.join(known)}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_short":
+        return "must list at least one entry"
+    message = str(detail["msg"]).removeprefix("Value error, ")
+    if kind == "value_error" or isinstance(value, dict | list):
+        return message
+    return f"{message[:1].lower()}{message[1:]}, got {value!r}"
+
+
+def _known_keys(loc: Path) -> list[str]:
+    """Field names allowed at ``loc`` (a path into Roadmap), for "did you mean" hints."""
+    model: Any = Roadmap
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return []
+        model = _model_in(field.annotation)
+        if model is None:
+            return []
+    return sorted(model.model_fields)
+
+
+def _model_in(annotation: Any) -> type[pydantic.BaseModel] | None:
+    """The pydantic model inside an annotation such as ``list[Annotated[Item, ...]] | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _model_in(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,481 @@
+"""Dated roadmaps → page view models: everything a template shows, already decided.
+
+Templates stay free of logic (no date formatting, no counting, no
+conditions beyond "is this present"), so all choices about what a page
+shows are made here, in plain Python that tests can call directly. The
+views hold raw text; escaping happens once, in the template environment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import quote_plus
+
+from generator import escape
+from generator.loader import Loaded
+from generator.model import Item, KeyDate, Month, Phase, Roadmap, ScheduleDay
+from generator.schedule import DatedWeek, Plan, week_of
+
+YOUTUBE_SEARCH = "https://www.youtube.com/results?search_query="
+WEB_SEARCH = "https://www.google.com/search?q="
+
+_DAY_NAMES = {
+    "mon": "Mon",
+    "tue": "Tue",
+    "wed": "Wed",
+    "thu": "Thu",
+    "fri": "Fri",
+    "sat": "Sat",
+    "sun": "Sun",
+}
+_DAY_ORDER = list(_DAY_NAMES)
+
+
+def format_day(day: dt.date, *, year: bool = True) -> str:
+    """``Mon 19 Jan 2026`` (or ``Mon 19 Jan`` without the year)."""
+    text = f"{day:%a} {day.day} {day:%b}"
+    return f"{text} {day.year}" if year else text
+
+
+def format_range(start: dt.date, end: dt.date) -> str:
+    """``Mon 19 Jan – Sun 25 Jan 2026``; both years when the range crosses New Year."""
+    if start.year == end.year:
+        return f"{format_day(start, year=False)} – {format_day(end)}"
+    return f"{format_day(start)} – {format_day(end)}"
+
+
+def format_short_range(start: dt.date, end: dt.date) -> str:
+    """``19 Jan – 25 Jan`` for table cells, where the year is in the heading."""
+    return f"{start.day} {start:%b} – {end.day} {end:%b}"
+
+
+def week_path(slug: str, number: int) -> str:
+    """Source path of a week page; MkDocs serves it at ``/<slug>/week-NN/``."""
+    return f"{slug}/week-{number:02d}.md"
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Check:
+    """A tickable item: its stable id (for saved progress) and text."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: str
+    end: str
+    text: str
+
+    @classmethod
+    def of(cls, start: dt.date, end: dt.date) -> DateRange:
+        return cls(start.isoformat(), end.isoformat(), format_range(start, end))
+
+
+@dataclass(frozen=True)
+class Video:
+    """A resolved video as a week page shows it."""
+
+    id: str
+    title: str
+    channel: str
+    published: str
+    duration: str
+    seconds: int
+    url: str
+    thumbnail: str
+
+
+@dataclass(frozen=True)
+class Query:
+    """One YouTube query of a week: its resolved videos, or a search link."""
+
+    text: str
+    search_url: str
+    videos: Sequence[Video] = ()
+    verified: str | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What the video stage knows about one query (empty until it has been resolved)."""
+
+    videos: Sequence[Video] = ()
+    verified: dt.date | None = None
+
+
+VideoLookup = Callable[[Roadmap, str], Resolution]
+
+
+def no_videos(roadmap: Roadmap, query: str) -> Resolution:
+    """The lookup used without a lock file: nothing resolved, pages show search links."""
+    return Resolution()
+
+
+@dataclass(frozen=True)
+class KeyDateView:
+    date: str
+    label: str
+    emoji: str | None
+    week: Link | None
+
+
+@dataclass(frozen=True)
+class WeekPage:
+    """Everything one week page shows."""
+
+    path: str
+    roadmap_slug: str
+    roadmap_title: str
+    number: int
+    total: int
+    title: str
+    dates: DateRange
+    phase: str | None
+    month: str | None
+    part: int
+    parts: int
+    block: str | None
+    optional: bool
+    summary: str | None
+    topics: list[Check]
+    build: Check | None
+    deliverable: Check | None
+    beginner_task: Check | None
+    enterprise_task: Check | None
+    milestone: str | None
+    milestone_date: str | None
+    deadline: str | None
+    deadline_date: str | None
+    key_dates: list[KeyDateView]
+    queries: list[Query]
+    video_time: str | None
+    guidance: list[Link]
+    notes: list[str]
+    previous: Link | None
+    next: Link | None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One week in an overview table."""
+
+    number: int
+    href: str
+    dates: str
+    start: str
+    end: str
+    title: str
+    part: str | None
+    milestone: str | None
+    optional: bool
+
+
+@dataclass(frozen=True)
+class MonthView:
+    heading: str
+    emoji: str | None
+    dates: str
+    length: str | None
+    summary: str | None
+    deadline: str | None
+    deadline_date: str | None
+    rows: list[Row]
+
+
+@dataclass(frozen=True)
+class PhaseView:
+    heading: str | None
+    emoji: str | None
+    dates: str
+    weeks: str
+    summary: str | None
+    months: list[MonthView]
+
+
+@dataclass(frozen=True)
+class SessionView:
+    title: str
+    time: str
+    required: bool
+    agenda: list[str]
+
+
+@dataclass(frozen=True)
+class DayView:
+    name: str
+    days: str
+    sessions: list[SessionView]
+    notes: list[tuple[str | None, str]]
+
+
+@dataclass(frozen=True)
+class OverviewPage:
+    path: str
+    slug: str
+    title: str
+    goal: str | None
+    summary: str | None
+    dates: DateRange
+    total: int
+    stated_end: str | None
+    first_week: Link
+    key_dates: list[KeyDateView]
+    phases: list[PhaseView]
+    schedule_zone: str | None
+    schedule: list[DayView]
+    commitment_intro: str | None
+    pledges: list[tuple[str, str]]
+    commitment_closing: str | None
+    notes: list[str]
+
+
+@dataclass(frozen=True)
+class RoadmapCard:
+    title: str
+    href: str
+    slug: str
+    dates: DateRange
+    total: int
+    goal: str | None
+
+
+@dataclass(frozen=True)
+class HomePage:
+    path: str
+    roadmaps: list[RoadmapCard]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Every page of the handbook, ready to render."""
+
+    home: HomePage
+    overviews: list[OverviewPage]
+    weeks: list[WeekPage] = field(default_factory=list)
+
+
+def _check(slug: str, week: int, item: Item | None) -> Check | None:
+    if item is None:
+        return None
+    return Check(id=f"{slug}/w{week:02d}/{item.key}", text=item.text)
+
+
+def _week_title(week: DatedWeek) -> str:
+    return f"Week {week.number} · {escape.plain(week.entry.title)}"
+
+
+def _key_date(plan: Plan, key_date: KeyDate, *, link: bool) -> KeyDateView:
+    roadmap = plan.roadmap
+    text = format_day(key_date.date)
+    if key_date.until is not None:
+        text = format_range(key_date.date, key_date.until)
+    number = week_of(roadmap.start, key_date.date)
+    week = None
+    if link and 1 <= number <= len(plan.weeks):
+        week = Link(f"Week {number}", f"week-{number:02d}.md")
+    return KeyDateView(text, key_date.label, key_date.emoji, week)
+
+
+def format_duration(seconds: int) -> str:
+    """``1:23:45`` or ``12:05``, as YouTube shows durations."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _total_time(videos: Sequence[Video]) -> str | None:
+    seconds = sum(video.seconds for video in videos)
+    if not seconds:
+        return None
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours} h {rest // 60:02d} min" if hours else f"{max(1, rest // 60)} min"
+
+
+def week_page(plan: Plan, week: DatedWeek, lookup: VideoLookup) -> WeekPage:
+    """The view of one dated week."""
+    roadmap = plan.roadmap
+    entry = week.entry
+    slug = roadmap.slug
+    total = len(plan.weeks)
+
+    queries = []
+    for text in entry.youtube:
+        found = lookup(roadmap, text)
+        queries.append(
+            Query(
+                text=text,
+                search_url=YOUTUBE_SEARCH + quote_plus(text),
+                videos=found.videos,
+                verified=format_day(found.verified) if found.verified else None,
+            )
+        )
+    deadline = week.month.deadline if week.number == week.month.weeks[-1].last else None
+    milestone = entry.milestone if week.part == week.parts else None
+    previous = plan.week(week.number - 1) if week.number > 1 else None
+    following = plan.week(week.number + 1) if week.number < total else None
+    return WeekPage(
+        path=week_path(slug, week.number),
+        roadmap_slug=slug,
+        roadmap_title=roadmap.title,
+        number=week.number,
+        total=total,
+        title=entry.title,
+        dates=DateRange.of(week.start, week.end),
+        phase=week.phase.heading if week.phase else None,
+        month=week.month.heading,
+        part=week.part,
+        parts=week.parts,
+        block=f"Weeks {entry.number}–{entry.last}" if week.parts > 1 else None,
+        optional=entry.optional,
+        summary=entry.summary,
+        topics=[c for c in (_check(slug, entry.number, t) for t in entry.topics) if c],
+        build=_check(slug, entry.number, entry.build),
+        deliverable=_check(slug, entry.number, entry.deliverable),
+        beginner_task=_check(slug, entry.number, entry.beginner_task),
+        enterprise_task=_check(slug, entry.number, entry.enterprise_task),
+        milestone=milestone.text if milestone else None,
+        milestone_date=format_day(milestone.date) if milestone and milestone.date else None,
+        deadline=deadline.label if deadline else None,
+        deadline_date=format_day(deadline.date) if deadline else None,
+        key_dates=[
+            _key_date(plan, k, link=False)
+            for k in roadmap.key_dates
+            if week.start <= k.date <= week.end
+        ],
+        queries=queries,
+        video_time=_total_time([v for q in queries for v in q.videos]),
+        guidance=[Link(text, WEB_SEARCH + quote_plus(text)) for text in entry.guidance],
+        notes=list(entry.notes),
+        previous=Link(_week_title(previous), f"week-{previous.number:02d}.md") if previous else None,
+        next=Link(_week_title(following), f"week-{following.number:02d}.md") if following else None,
+    )
+
+
+def _row(week: DatedWeek) -> Row:
+    entry = week.entry
+    milestone = entry.milestone.text if entry.milestone and week.part == week.parts else None
+    return Row(
+        number=week.number,
+        href=f"week-{week.number:02d}.md",
+        dates=format_short_range(week.start, week.end),
+        start=week.start.isoformat(),
+        end=week.end.isoformat(),
+        title=entry.title,
+        part=f"part {week.part} of {week.parts}" if week.parts > 1 else None,
+        milestone=milestone,
+        optional=entry.optional,
+    )
+
+
+def _month_view(month: Month, weeks: list[DatedWeek]) -> MonthView:
+    return MonthView(
+        heading=month.heading,
+        emoji=month.emoji,
+        dates=format_range(weeks[0].start, weeks[-1].end),
+        length=month.length,
+        summary=month.summary,
+        deadline=month.deadline.label if month.deadline else None,
+        deadline_date=format_day(month.deadline.date) if month.deadline else None,
+        rows=[_row(week) for week in weeks],
+    )
+
+
+def _phase_view(phase: Phase | None, months: list[tuple[Month, list[DatedWeek]]]) -> PhaseView:
+    first = months[0][1][0]
+    last = months[-1][1][-1]
+    return PhaseView(
+        heading=phase.heading if phase else None,
+        emoji=phase.emoji if phase else None,
+        dates=format_range(first.start, last.end),
+        weeks=f"Weeks {first.number}–{last.number}",
+        summary=phase.summary if phase else None,
+        months=[_month_view(month, weeks) for month, weeks in months],
+    )
+
+
+def _days_text(days: Sequence[str]) -> str:
+    indexes = sorted(_DAY_ORDER.index(d) for d in days)
+    if len(indexes) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):
+        return f"{_DAY_NAMES[_DAY_ORDER[indexes[0]]]}–{_DAY_NAMES[_DAY_ORDER[indexes[-1]]]}"
+    return ", ".join(_DAY_NAMES[_DAY_ORDER[i]] for i in indexes)
+
+
+def _day_view(day: ScheduleDay, zone: str) -> DayView:
+    return DayView(
+        name=day.name,
+        days=_days_text(day.days),
+        sessions=[
+            SessionView(s.title, f"{s.start}–{s.end} {zone}", s.required, list(s.agenda))
+            for s in day.sessions
+        ],
+        notes=[(note.label, note.text) for note in day.notes],
+    )
+
+
+def overview_page(plan: Plan) -> OverviewPage:
+    """The view of a roadmap's overview page."""
+    roadmap = plan.roadmap
+    groups: list[tuple[Phase | None, list[tuple[Month, list[DatedWeek]]]]] = []
+    for week in plan.weeks:
+        if not groups or groups[-1][0] is not week.phase:
+            groups.append((week.phase, []))
+        months = groups[-1][1]
+        if not months or months[-1][0] is not week.month:
+            months.append((week.month, []))
+        months[-1][1].append(week)
+
+    schedule = roadmap.schedule
+    zone = (schedule.zone_label or schedule.timezone) if schedule else None
+    commitment = roadmap.commitment
+    return OverviewPage(
+        path=f"{roadmap.slug}/index.md",
+        slug=roadmap.slug,
+        title=roadmap.title,
+        goal=roadmap.goal,
+        summary=roadmap.summary,
+        dates=DateRange.of(plan.start, plan.end),
+        total=len(plan.weeks),
+        stated_end=format_day(roadmap.end) if roadmap.end else None,
+        first_week=Link(_week_title(plan.weeks[0]), "week-01.md"),
+        key_dates=[_key_date(plan, k, link=True) for k in roadmap.key_dates],
+        phases=[_phase_view(phase, months) for phase, months in groups],
+        schedule_zone=f"{zone} ({schedule.timezone})" if schedule else None,
+        schedule=[_day_view(d, zone or "") for d in schedule.days] if schedule else [],
+        commitment_intro=commitment.intro if commitment else None,
+        pledges=[(p.lead, p.text) for p in commitment.pledges] if commitment else [],
+        commitment_closing=commitment.closing if commitment else None,
+        notes=list(roadmap.notes),
+    )
+
+
+def site(loaded: Sequence[Loaded], lookup: VideoLookup = no_videos) -> Site:
+    """Build the view of every page of the handbook."""
+    plans = [item.plan for item in loaded]
+    return Site(
+        home=HomePage(
+            path="index.md",
+            roadmaps=[
+                RoadmapCard(
+                    title=plan.roadmap.title,
+                    href=f"{plan.roadmap.slug}/index.md",
+                    slug=plan.roadmap.slug,
+                    dates=DateRange.of(plan.start, plan.end),
+                    total=len(plan.weeks),
+                    goal=plan.roadmap.goal or plan.roadmap.summary,
+                )
+                for plan in plans
+            ],
+        ),
+        overviews=[overview_page(plan) for plan in plans],
+        weeks=[week_page(plan, week, lookup) for plan in plans for week in plan.weeks],
+    )

@@ -1,0 +1,120 @@
+"""Page views → Markdown files, written only when their bytes change.
+
+Every ``{{ value }}`` in a template is escaped for Markdown by the
+environment's ``finalize`` hook, so a template cannot forget to escape.
+Values that are not text but machine tokens (ids, dates in attributes) or
+generated URLs go through the ``token`` and ``url`` filters, which check them
+instead of escaping them. Writing compares bytes first, so a rebuild with
+unchanged content rewrites nothing (MkDocs' live reload and ``git status``
+stay quiet), and pages of removed weeks are deleted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator import escape
+from generator.pages import Site
+
+_TOKEN = re.compile(r"^[A-Za-z0-9._:/-]+$")
+_URL = re.compile(r"^(?:https://[A-Za-z0-9.-]+/|[a-z0-9-]+(?:/[a-z0-9-]+)*\.md$)[^\s()<>\"'`\\&]*$")
+
+
+def _token(value: object) -> Markup:
+    """Pass a machine token (id, ISO date) into an HTML attribute, refusing anything else."""
+    text = str(value)
+    if not _TOKEN.match(text):
+        raise ValueError(f"not a safe token: {text!r}")
+    return Markup(text)
+
+
+def _url(value: object) -> Markup:
+    """Pass a generated https URL or relative page path, refusing characters that break out."""
+    text = str(value)
+    if not _URL.match(text):
+        raise ValueError(f"not a safe URL: {text!r}")
+    return Markup(text)
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The template environment, built once per process (templates compile once)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        finalize=escape.markdown,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=True,  # literal template text is trusted; finalize escapes every value
+    )
+    env.filters["token"] = _token
+    env.filters["url"] = _url
+    return env
+
+
+def render_site(site: Site) -> dict[str, str]:
+    """Render every page of ``site``; keys are paths relative to the docs folder."""
+    env = environment()
+    jobs: list[tuple[str, str, object]] = [("home.md.j2", site.home.path, site.home)]
+    jobs += [("overview.md.j2", page.path, page) for page in site.overviews]
+    jobs += [("week.md.j2", page.path, page) for page in site.weeks]
+    files: dict[str, str] = {}
+    for template, path, page in jobs:
+        if path in files:  # two pages at one URL would silently hide one of them
+            raise ValueError(f"two pages would be written to {path}")
+        text = env.get_template(template).render(page=page)
+        files[path] = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    return files
+
+
+@dataclass
+class WriteReport:
+    """What a render did to the docs folder."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.written)} written, {len(self.unchanged)} unchanged, "
+            f"{len(self.removed)} removed"
+        )
+
+
+def write_tree(files: Mapping[str, str], out_dir: Path) -> WriteReport:
+    """Make ``out_dir`` hold exactly ``files`` (Markdown pages), touching only what differs."""
+    report = WriteReport()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path in sorted(files):
+        target = out_dir / path
+        data = files[path].encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            report.unchanged.append(path)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(data)
+        temporary.replace(target)
+        report.written.append(path)
+    for stale in sorted(_stale(out_dir, files)):
+        (out_dir / stale).unlink()
+        report.removed.append(stale)
+    for folder in sorted((p for p in out_dir.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    return report
+
+
+def _stale(out_dir: Path, keep: Iterable[str]) -> set[str]:
+    wanted = set(keep)
+    found = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*.md")}
+    return found - wanted

@@ -1,0 +1,44 @@
+"""The JSON Schema of roadmap files, exported for editors.
+
+VS Code's YAML extension (and others that speak the yaml-language-server
+protocol) read it from the ``# yaml-language-server: $schema=`` line at the
+top of each roadmap, and then validate and complete keys as people type.
+The file is generated from the pydantic models, so it cannot drift: a test
+fails when the committed copy is out of date.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.model import Roadmap
+
+DEFAULT_PATH = Path("content/schema/roadmap.schema.json")
+
+
+def document() -> str:
+    """The schema as deterministic, pretty JSON text."""
+    schema = Roadmap.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://study-handbook.local/roadmap.schema.json"
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def command(path: Path, *, check: bool) -> int:
+    """Write the schema to ``path``, or with ``check`` report whether it is current."""
+    text = document()
+    current = path.read_text(encoding="utf-8") if path.exists() else None
+    if check:
+        if current != text:
+            print(f"{path} is out of date; run: handbook schema")
+            return 1
+        print(f"{path} is up to date")
+        return 0
+    if current != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
+    else:
+        print(f"{path} unchanged")
+    return 0

@@ -1,0 +1,37 @@
+"""The last stage: hand the generated Markdown to MkDocs (or Zensical).
+
+The site generator runs as a child process of the same Python, so that a
+broken theme or a warning under ``--strict`` is reported exactly as MkDocs
+prints it, and the handbook never depends on MkDocs' internal API.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.errors import HandbookError
+
+
+class SiteBuildError(HandbookError):
+    """MkDocs failed (for example a warning under --strict)."""
+
+
+def build(config: Path, site_dir: Path | None = None) -> None:
+    """Run ``mkdocs build --strict`` on ``config``."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)]
+    if site_dir is not None:
+        command += ["--site-dir", str(site_dir)]
+    result = subprocess.run(command, check=False)
+    if result.returncode != 0:
+        raise SiteBuildError(f"mkdocs build failed (exit {result.returncode}); see its output above")
+
+
+def serve(config: Path, address: str) -> subprocess.Popen[bytes]:
+    """Start ``mkdocs serve`` (live reload of the generated pages) and return the process."""
+    command = [
+        sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config),
+        "--dev-addr", address,
+    ]
+    return subprocess.Popen(command)
