@@ -18,8 +18,15 @@ from generator.errors import ContentError, HandbookError
 
 
 def _paths(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
-    parser.add_argument("--docs", type=Path, default=Path("build/docs"), help="where generated Markdown goes (default: build/docs)")
+    parser.add_argument(
+        "--content", type=Path, default=Path("content"), help="content folder (default: content)"
+    )
+    parser.add_argument(
+        "--docs",
+        type=Path,
+        default=Path("build/docs"),
+        help="where generated Markdown goes (default: build/docs)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,25 +36,71 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="validate all content and report every problem", description="Validate every roadmap in content/roadmaps; print each problem as FILE:LINE:COL: key.path: message and exit 2, or a one-line summary and exit 0.")
+    check = commands.add_parser(
+        "check",
+        help="validate all content and report every problem",
+        description="Validate every roadmap in content/roadmaps; print each problem as FILE:LINE:COL: key.path: message and exit 2, or a one-line summary and exit 0.",
+    )
     _paths(check)
 
-    rend = commands.add_parser("render", help="write the Markdown pages", description="Validate content and write one Markdown page per week, plus overview pages, into the docs folder. Unchanged pages are not rewritten; pages of removed weeks are deleted.")
+    rend = commands.add_parser(
+        "render",
+        help="write the Markdown pages",
+        description="Validate content and write one Markdown page per week, plus overview pages, into the docs folder. Unchanged pages are not rewritten; pages of removed weeks are deleted.",
+    )
     _paths(rend)
 
-    bld = commands.add_parser("build", help="render, then build the site with mkdocs --strict", description="Render the Markdown, then run 'mkdocs build --strict' into site/.")
+    bld = commands.add_parser(
+        "build",
+        help="render, then build the site with mkdocs --strict",
+        description="Render the Markdown, then run 'mkdocs build --strict' into site/.",
+    )
     _paths(bld)
-    bld.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
-    bld.add_argument("--site-dir", type=Path, default=None, help="output folder (default: site_dir of the configuration, site/)")
+    bld.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="MkDocs configuration (default: mkdocs.yml)",
+    )
+    bld.add_argument(
+        "--site-dir",
+        type=Path,
+        default=None,
+        help="output folder (default: site_dir of the configuration, site/)",
+    )
 
-    srv = commands.add_parser("serve", help="preview the site, re-rendering when content changes", description="Render, then serve the site with live reload; edits to content files are re-rendered within a second.")
+    srv = commands.add_parser(
+        "serve",
+        help="preview the site, re-rendering when content changes",
+        description="Render, then serve the site with live reload; edits to content files are re-rendered within a second.",
+    )
     _paths(srv)
-    srv.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
-    srv.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    srv.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="MkDocs configuration (default: mkdocs.yml)",
+    )
+    srv.add_argument(
+        "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)"
+    )
 
-    sch = commands.add_parser("schema", help="write (or check) the JSON Schema of roadmap files", description="Write the JSON Schema of roadmap files, used by editors to validate content as you type.")
-    sch.add_argument("--output", type=Path, default=schema.DEFAULT_PATH, help=f"schema file (default: {schema.DEFAULT_PATH})")
-    sch.add_argument("--check", action="store_true", help="exit 1 if the file is out of date instead of writing it")
+    sch = commands.add_parser(
+        "schema",
+        help="write (or check) the JSON Schema of roadmap files",
+        description="Write the JSON Schema of roadmap files, used by editors to validate content as you type.",
+    )
+    sch.add_argument(
+        "--output",
+        type=Path,
+        default=schema.DEFAULT_PATH,
+        help=f"schema file (default: {schema.DEFAULT_PATH})",
+    )
+    sch.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 if the file is out of date instead of writing it",
+    )
     return parser
 
 

@@ -67,7 +67,11 @@ def load_all(content_dir: FsPath) -> list[Loaded]:
     files = roadmap_files(content_dir)
     if not files:
         raise ContentError(
-            [ContentProblem(display_path(content_dir / "roadmaps"), 1, 1, "", "no *.yaml roadmap files")]
+            [
+                ContentProblem(
+                    display_path(content_dir / "roadmaps"), 1, 1, "", "no *.yaml roadmap files"
+                )
+            ]
         )
     loaded: list[Loaded] = []
     problems: list[ContentProblem] = []
@@ -149,7 +153,9 @@ def _cross_file_problems(loaded: list[Loaded]) -> list[ContentProblem]:
         slug = item.roadmap.slug
         if slug in seen:
             problems.append(
-                ContentProblem(item.file, 1, 1, "slug", f"slug {slug!r} is already used by {seen[slug]}")
+                ContentProblem(
+                    item.file, 1, 1, "slug", f"slug {slug!r} is already used by {seen[slug]}"
+                )
             )
         seen.setdefault(slug, item.file)
     return problems

@@ -313,7 +313,9 @@ class Roadmap(Strict):
     @classmethod
     def _start_is_monday(cls, value: dt.date) -> dt.date:
         if value.weekday() != 0:
-            raise ValueError(f"{value.isoformat()} is a {value:%A}, but a roadmap starts on a Monday")
+            raise ValueError(
+                f"{value.isoformat()} is a {value:%A}, but a roadmap starts on a Monday"
+            )
         return value
 
     @model_validator(mode="after")

@@ -9,6 +9,7 @@ views hold raw text; escaping happens once, in the template environment.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import quote_plus
@@ -183,7 +184,6 @@ class Row:
 @dataclass(frozen=True)
 class MonthView:
     heading: str
-    emoji: str | None
     dates: str
     length: str | None
     summary: str | None
@@ -194,8 +194,7 @@ class MonthView:
 
 @dataclass(frozen=True)
 class PhaseView:
-    heading: str | None
-    emoji: str | None
+    heading: str
     dates: str
     weeks: str
     summary: str | None
@@ -255,13 +254,17 @@ class HomePage:
     roadmaps: list[RoadmapCard]
 
 
+NavEntry = str | dict[str, list["NavEntry"]]
+
+
 @dataclass(frozen=True)
 class Site:
-    """Every page of the handbook, ready to render."""
+    """Every page of the handbook, ready to render, and the navigation between them."""
 
     home: HomePage
     overviews: list[OverviewPage]
     weeks: list[WeekPage] = field(default_factory=list)
+    nav: list[NavEntry] = field(default_factory=list)
 
 
 def _check(slug: str, week: int, item: Item | None) -> Check | None:
@@ -356,7 +359,9 @@ def week_page(plan: Plan, week: DatedWeek, lookup: VideoLookup) -> WeekPage:
         video_time=_total_time([v for q in queries for v in q.videos]),
         guidance=[Link(text, WEB_SEARCH + quote_plus(text)) for text in entry.guidance],
         notes=list(entry.notes),
-        previous=Link(_week_title(previous), f"week-{previous.number:02d}.md") if previous else None,
+        previous=Link(_week_title(previous), f"week-{previous.number:02d}.md")
+        if previous
+        else None,
         next=Link(_week_title(following), f"week-{following.number:02d}.md") if following else None,
     )
 
@@ -379,8 +384,7 @@ def _row(week: DatedWeek) -> Row:
 
 def _month_view(month: Month, weeks: list[DatedWeek]) -> MonthView:
     return MonthView(
-        heading=month.heading,
-        emoji=month.emoji,
+        heading=_titled(month.emoji, month.heading),
         dates=format_range(weeks[0].start, weeks[-1].end),
         length=month.length,
         summary=month.summary,
@@ -394,8 +398,7 @@ def _phase_view(phase: Phase | None, months: list[tuple[Month, list[DatedWeek]]]
     first = months[0][1][0]
     last = months[-1][1][-1]
     return PhaseView(
-        heading=phase.heading if phase else None,
-        emoji=phase.emoji if phase else None,
+        heading=_titled(phase.emoji, phase.heading) if phase else "Weekly plan",
         dates=format_range(first.start, last.end),
         weeks=f"Weeks {first.number}–{last.number}",
         summary=phase.summary if phase else None,
@@ -422,10 +425,12 @@ def _day_view(day: ScheduleDay, zone: str) -> DayView:
     )
 
 
-def overview_page(plan: Plan) -> OverviewPage:
-    """The view of a roadmap's overview page."""
-    roadmap = plan.roadmap
-    groups: list[tuple[Phase | None, list[tuple[Month, list[DatedWeek]]]]] = []
+Groups = list[tuple[Phase | None, list[tuple[Month, list[DatedWeek]]]]]
+
+
+def _groups(plan: Plan) -> Groups:
+    """The dated weeks grouped by phase, then month, in order."""
+    groups: Groups = []
     for week in plan.weeks:
         if not groups or groups[-1][0] is not week.phase:
             groups.append((week.phase, []))
@@ -433,6 +438,12 @@ def overview_page(plan: Plan) -> OverviewPage:
         if not months or months[-1][0] is not week.month:
             months.append((week.month, []))
         months[-1][1].append(week)
+    return groups
+
+
+def overview_page(plan: Plan) -> OverviewPage:
+    """The view of a roadmap's overview page."""
+    roadmap = plan.roadmap
 
     schedule = roadmap.schedule
     zone = (schedule.zone_label or schedule.timezone) if schedule else None
@@ -448,7 +459,7 @@ def overview_page(plan: Plan) -> OverviewPage:
         stated_end=format_day(roadmap.end) if roadmap.end else None,
         first_week=Link(_week_title(plan.weeks[0]), "week-01.md"),
         key_dates=[_key_date(plan, k, link=True) for k in roadmap.key_dates],
-        phases=[_phase_view(phase, months) for phase, months in groups],
+        phases=[_phase_view(phase, months) for phase, months in _groups(plan)],
         schedule_zone=f"{zone} ({schedule.timezone})" if schedule else None,
         schedule=[_day_view(d, zone or "") for d in schedule.days] if schedule else [],
         commitment_intro=commitment.intro if commitment else None,
@@ -456,6 +467,41 @@ def overview_page(plan: Plan) -> OverviewPage:
         commitment_closing=commitment.closing if commitment else None,
         notes=list(roadmap.notes),
     )
+
+
+def _titled(emoji: str | None, heading: str) -> str:
+    return f"{emoji} {heading}" if emoji else heading
+
+
+def _nav_title(emoji: str | None, heading: str) -> str:
+    # MkDocs themes print navigation titles unescaped, so content text is HTML-escaped here.
+    return html.escape(_titled(emoji, heading))
+
+
+def navigation(plans: Sequence[Plan]) -> list[NavEntry]:
+    """MkDocs ``nav``: home, then each roadmap's overview and weeks grouped by phase and month.
+
+    Pages are listed by path only, so their titles come from their own headings.
+    """
+    nav: list[NavEntry] = ["index.md"]
+    for plan in plans:
+        roadmap = plan.roadmap
+        section: list[NavEntry] = [f"{roadmap.slug}/index.md"]
+        for phase, months in _groups(plan):
+            month_entries: list[NavEntry] = [
+                {
+                    _nav_title(month.emoji, month.heading): [
+                        week_path(roadmap.slug, week.number) for week in weeks
+                    ]
+                }
+                for month, weeks in months
+            ]
+            if phase is None:
+                section += month_entries
+            else:
+                section.append({_nav_title(phase.emoji, phase.heading): month_entries})
+        nav.append({html.escape(escape.plain(roadmap.title)): section})
+    return nav
 
 
 def site(loaded: Sequence[Loaded], lookup: VideoLookup = no_videos) -> Site:
@@ -478,4 +524,5 @@ def site(loaded: Sequence[Loaded], lookup: VideoLookup = no_videos) -> Site:
         ),
         overviews=[overview_page(plan) for plan in plans],
         weeks=[week_page(plan, week, lookup) for plan in plans for week in plan.weeks],
+        nav=navigation(plans),
     )

@@ -11,6 +11,7 @@ stay quiet), and pages of removed weeks are deleted.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import escape
+from generator.mkdocs_hooks import NAV_FILE
 from generator.pages import Site
 
 _TOKEN = re.compile(r"^[A-Za-z0-9._:/-]+$")
@@ -72,6 +74,7 @@ def render_site(site: Site) -> dict[str, str]:
             raise ValueError(f"two pages would be written to {path}")
         text = env.get_template(template).render(page=page)
         files[path] = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    files[NAV_FILE] = json.dumps(site.nav, indent=2, ensure_ascii=False) + "\n"
     return files
 
 
@@ -116,5 +119,5 @@ def write_tree(files: Mapping[str, str], out_dir: Path) -> WriteReport:
 
 def _stale(out_dir: Path, keep: Iterable[str]) -> set[str]:
     wanted = set(keep)
-    found = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*.md")}
+    found = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file()}
     return found - wanted

@@ -144,7 +144,12 @@ def check(roadmap: Roadmap) -> list[Problem]:
         return problems  # dates are meaningless while the numbering is broken
 
     for _, _, _, path, week in _entries(roadmap):
-        expect((*path, "start"), week.start, week_start(start, week.number), f"week {week.number} start")
+        expect(
+            (*path, "start"),
+            week.start,
+            week_start(start, week.number),
+            f"week {week.number} start",
+        )
         expect((*path, "end"), week.end, week_end(start, week.last), f"week {week.last} end")
         if week.milestone is not None and week.milestone.date is not None:
             day = week.milestone.date

@@ -25,13 +25,21 @@ def build(config: Path, site_dir: Path | None = None) -> None:
         command += ["--site-dir", str(site_dir)]
     result = subprocess.run(command, check=False)
     if result.returncode != 0:
-        raise SiteBuildError(f"mkdocs build failed (exit {result.returncode}); see its output above")
+        raise SiteBuildError(
+            f"mkdocs build failed (exit {result.returncode}); see its output above"
+        )
 
 
 def serve(config: Path, address: str) -> subprocess.Popen[bytes]:
     """Start ``mkdocs serve`` (live reload of the generated pages) and return the process."""
     command = [
-        sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config),
-        "--dev-addr", address,
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--config-file",
+        str(config),
+        "--dev-addr",
+        address,
     ]
     return subprocess.Popen(command)

@@ -102,7 +102,7 @@ def parse(text: str) -> Source:
     ``Source.problems`` so that one run reports all of them.
     """
     source = Source(data=None)
-    node = yaml.compose(text, Loader=_CoreLoader)  # noqa: S506 - _CoreLoader derives from SafeLoader
+    node = yaml.compose(text, Loader=_CoreLoader)
     if node is not None:
         source.data = _convert(node, (), source, set())
     return source
