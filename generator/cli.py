@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import loader, pages, render, schema, site
+from generator import loader, pipeline, schema, site
 from generator.errors import ContentError, HandbookError
 
 
@@ -104,18 +104,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _render(content: Path, docs: Path) -> render.WriteReport:
-    loaded = loader.load_all(content)
-    files = render.render_site(pages.site(loaded))
-    report = render.write_tree(files, docs)
-    print(f"Rendered {len(files)} pages into {docs}: {report.summary()}")
-    return report
+def _render(content: Path, docs: Path) -> None:
+    result = pipeline.render_handbook(content, docs)
+    print(f"Rendered {result.files} files into {docs}: {result.report.summary()}")
 
 
 def _check(args: argparse.Namespace) -> int:
     loaded = loader.load_all(args.content)
     weeks = " + ".join(str(len(item.plan.weeks)) for item in loaded)
-    print(f"OK: {len(loaded)} roadmaps valid ({weeks} weeks) in {args.content / 'roadmaps'}")
+    noun = "roadmap" if len(loaded) == 1 else "roadmaps"
+    print(f"OK: {len(loaded)} {noun} valid ({weeks} weeks) in {args.content / 'roadmaps'}")
     return 0
 
 

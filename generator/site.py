@@ -7,6 +7,7 @@ prints it, and the handbook never depends on MkDocs' internal API.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +24,7 @@ def build(config: Path, site_dir: Path | None = None) -> None:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)]
     if site_dir is not None:
         command += ["--site-dir", str(site_dir)]
-    result = subprocess.run(command, check=False)
+    result = subprocess.run(command, check=False, env=_environment())
     if result.returncode != 0:
         raise SiteBuildError(
             f"mkdocs build failed (exit {result.returncode}); see its output above"
@@ -42,4 +43,10 @@ def serve(config: Path, address: str) -> subprocess.Popen[bytes]:
         "--dev-addr",
         address,
     ]
-    return subprocess.Popen(command)
+    return subprocess.Popen(command, env=_environment())
+
+
+def _environment() -> dict[str, str]:
+    # Material prints a multi-line end-of-life banner on every build; the README covers
+    # the Zensical alternative, so the banner is silenced to keep build output readable.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
