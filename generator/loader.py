@@ -11,7 +11,6 @@ so a contributor fixes a file in one pass instead of one error per run.
 from __future__ import annotations
 
 import difflib
-import os
 import types
 import typing
 from collections.abc import Iterable
@@ -43,9 +42,11 @@ class Loaded:
 
 def display_path(path: FsPath) -> str:
     """Path as shown in messages: relative to the working directory when inside it."""
+    if not path.is_absolute():
+        return path.as_posix()
     try:
-        return os.path.relpath(path) if path.is_absolute() else str(path)
-    except ValueError:  # another drive on Windows
+        return path.relative_to(FsPath.cwd()).as_posix()
+    except ValueError:
         return str(path)
 
 

@@ -240,6 +240,7 @@ class ScheduleDay(Strict):
     """What happens on a group of weekdays: sessions and notes."""
 
     name: Text
+    emoji: Text | None = None
     days: list[Weekday] = Field(min_length=1)
     sessions: list[Session] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)

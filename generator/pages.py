@@ -415,7 +415,7 @@ def _days_text(days: Sequence[str]) -> str:
 
 def _day_view(day: ScheduleDay, zone: str) -> DayView:
     return DayView(
-        name=day.name,
+        name=_titled(day.emoji, day.name),
         days=_days_text(day.days),
         sessions=[
             SessionView(s.title, f"{s.start}–{s.end} {zone}", s.required, list(s.agenda))

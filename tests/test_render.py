@@ -1,0 +1,125 @@
+"""Rendering: golden output, determinism, minimal writes, stale pages, escaping."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import markdown
+import pytest
+
+from generator import pipeline, render
+from generator.loader import load_all
+from generator.pages import site
+from tests.conftest import FIXTURES, ROOT
+
+MINI = FIXTURES / "mini"
+GOLDEN = ROOT / "tests" / "golden" / "mini"
+
+
+def rendered() -> dict[str, str]:
+    return render.render_site(site(load_all(MINI)))
+
+
+def test_golden_output() -> None:
+    """The whole generated tree of the fixture roadmap, byte for byte.
+
+    After an intended change to templates or views, regenerate with
+    ``UPDATE_GOLDEN=1 pytest tests/test_render.py`` and review the diff.
+    """
+    files = rendered()
+    if os.environ.get("UPDATE_GOLDEN"):
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        render.write_tree(files, GOLDEN)
+    golden = {
+        p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+        for p in GOLDEN.rglob("*")
+        if p.is_file()
+    }
+    assert sorted(files) == sorted(golden)
+    for path, text in files.items():
+        assert text == golden[path], f"{path} differs from the golden copy"
+
+
+def test_rendering_is_deterministic() -> None:
+    assert rendered() == rendered()
+
+
+def test_second_render_writes_nothing(tmp_path: Path) -> None:
+    first = pipeline.render_handbook(MINI, tmp_path)
+    assert len(first.report.written) == first.files
+    before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
+    second = pipeline.render_handbook(MINI, tmp_path)
+    assert second.report.written == []
+    assert len(second.report.unchanged) == first.files
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_pages_of_removed_weeks_disappear(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    docs = tmp_path / "docs"
+    pipeline.render_handbook(content, docs)
+    assert (docs / "mini" / "week-04.md").is_file()
+
+    roadmap = content / "roadmaps" / "mini.yaml"
+    text = roadmap.read_text(encoding="utf-8")
+    text = text.replace("            through: 4\n", "").replace("2027-01-17", "2027-01-10")
+    roadmap.write_text(text, encoding="utf-8")
+    result = pipeline.render_handbook(content, docs)
+    assert not (docs / "mini" / "week-04.md").exists()
+    assert result.report.removed == ["mini/week-04.md"]
+
+
+def test_one_week_change_rewrites_only_pages_that_show_it(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    docs = tmp_path / "docs"
+    pipeline.render_handbook(content, docs)
+
+    roadmap = content / "roadmaps" / "mini.yaml"
+    text = roadmap.read_text(encoding="utf-8").replace("title: New Year", "title: New Year!")
+    roadmap.write_text(text, encoding="utf-8")
+    result = pipeline.render_handbook(content, docs)
+    # the week itself, its neighbours' previous/next links, and the overview table
+    assert result.report.written == [
+        "mini/index.md",
+        "mini/week-01.md",
+        "mini/week-02.md",
+        "mini/week-03.md",
+    ]
+    assert result.report.removed == []
+
+
+def test_refuses_to_write_two_pages_at_one_path() -> None:
+    built = site(load_all(MINI))
+    built.weeks.append(built.weeks[0])
+    with pytest.raises(ValueError, match=r"two pages would be written to mini/week-01\.md"):
+        render.render_site(built)
+
+
+def test_hostile_content_renders_literally() -> None:
+    page = rendered()["mini/week-01.md"]
+    converter = markdown.Markdown(
+        extensions=["tables", "attr_list", "md_in_html", "admonition", "pymdownx.escapeall"],
+        extension_configs={"pymdownx.escapeall": {"hardbreak": False, "nbsp": False}},
+    )
+    html = converter.convert(page)
+    assert "<b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
+    assert "*stars* stay stars" in html and "<em>" not in html
+    assert re.search(r"<h1[^>]*>Week 1 · # Not a heading</h1>", html)
+    assert "Run <code>ls -la</code> here" in html
+
+
+@pytest.mark.parametrize("value", ['x" onload="alert(1)', "a b", "<x>"])
+def test_token_filter_refuses_unsafe_values(value: str) -> None:
+    with pytest.raises(ValueError, match="not a safe token"):
+        render.environment().from_string("{{ v|token }}").render(v=value)
+
+
+@pytest.mark.parametrize("value", ["javascript:alert(1)", "https://x.y/a b", "https://x.y/(a)"])
+def test_url_filter_refuses_unsafe_values(value: str) -> None:
+    with pytest.raises(ValueError, match="not a safe URL"):
+        render.environment().from_string("{{ v|url }}").render(v=value)
