@@ -42,8 +42,8 @@ test: lint typecheck
 	$(BIN)/python -m pytest
 
 lint: $(TDEPS)
-	$(BIN)/ruff check generator tests bench
-	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/ruff check generator tests $(wildcard bench)
+	$(BIN)/ruff format --check generator tests $(wildcard bench)
 
 typecheck: $(TDEPS)
 	$(BIN)/mypy
