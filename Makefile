@@ -8,7 +8,7 @@ DEPS   := $(VENV)/.deps-runtime
 TDEPS  := $(VENV)/.deps-test
 
 .DEFAULT_GOAL := build
-.PHONY: build render serve check test lint typecheck clean
+.PHONY: build render serve check test lint typecheck bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ lint: $(TDEPS)
 
 typecheck: $(TDEPS)
 	$(BIN)/mypy
+
+## bench: measure render speed, build overhead, rewrites, quota and page weight
+bench: $(TDEPS)
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf build site

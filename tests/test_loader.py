@@ -29,8 +29,8 @@ def _run_from_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 EXPECTED = {
     "syntax.yaml": [
-        "tests/fixtures/bad/syntax.yaml:8:1: YAML syntax error: expected ',' or '}', but got "
-        "'<stream end>' (while parsing a flow mapping that starts on line 7)"
+        "tests/fixtures/bad/syntax.yaml:8:1: YAML syntax error: did not find expected ',' "
+        "or '}' (while parsing a flow mapping that starts on line 7)"
     ],
     "duplicate_key.yaml": [
         "tests/fixtures/bad/duplicate_key.yaml:9:9: months[0].weeks[0].title: "

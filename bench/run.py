@@ -1,0 +1,235 @@
+"""``make bench``: how fast, how light, how frugal, measured side by side.
+
+Writes ``bench/results.json`` and ``bench/results.md`` and prints the table.
+Every time is the median of several runs; every comparison is a ratio of
+figures measured in the same run on the same machine. Nothing here is
+asserted by the tests: timings vary between machines, so they are reported,
+not enforced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.metadata
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from bench import synthetic
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / ".work"
+RESULTS_JSON = ROOT / "bench" / "results.json"
+RESULTS_MD = ROOT / "bench" / "results.md"
+PROJECT_FILES = ("mkdocs.yml", "overrides", "generator")
+
+
+def median_seconds(action: Callable[[], object], runs: int) -> float:
+    """Median wall time of ``runs`` calls of ``action``, after one warm-up call."""
+    action()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return round(statistics.median(times), 4)
+
+
+def run(command: Sequence[str | Path], cwd: Path) -> None:
+    """Run a command quietly; fail loudly with its output if it fails."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"{command} failed:\n{result.stdout}\n{result.stderr}")
+
+
+def project(name: str, content: Path) -> Path:
+    """A scratch copy of the project's site configuration, with ``content`` as its content."""
+    target = WORK / name
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for entry in PROJECT_FILES:
+        source = ROOT / entry
+        if source.is_dir():
+            shutil.copytree(source, target / entry, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / entry)
+    shutil.copytree(content, target / "content")
+    return target
+
+
+def handbooks() -> dict[str, Path]:
+    """The content folders measured: the real one and a synthetic 1,000-week one."""
+    big = WORK / "content-1000"
+    shutil.rmtree(big, ignore_errors=True)
+    synthetic.write(big, 1000)
+    return {"real": ROOT / "content", "1000 weeks": big}
+
+
+def render_figures(content: Path, runs: int) -> dict[str, Any]:
+    """Seconds to load, validate and render into an empty folder; peak memory of that process."""
+    docs = WORK / "render-docs"
+    script = (
+        "import resource, sys, shutil\n"
+        "from pathlib import Path\n"
+        "from generator import pipeline\n"
+        "shutil.rmtree(sys.argv[2], ignore_errors=True)\n"
+        "pipeline.render_handbook(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+
+    def in_process() -> None:
+        from generator import pipeline
+
+        shutil.rmtree(docs, ignore_errors=True)
+        pipeline.render_handbook(content, docs)
+
+    peak = subprocess.run(
+        [sys.executable, "-c", script, str(content), str(docs)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {
+        "seconds": median_seconds(in_process, runs),
+        "peak_rss_mb": round(int(peak.stdout.strip()) / 1024, 1),
+    }
+
+
+def overhead_figures(name: str, content: Path, runs: int) -> dict[str, Any]:
+    """``handbook build`` (load, render, mkdocs build) versus ``mkdocs build`` alone."""
+    root = project(f"overhead-{name.replace(' ', '-')}", content)
+    python = sys.executable
+    full = [python, "-m", "generator.cli", "build", "--site-dir", "site"]
+    alone = [python, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
+    run(full, root)  # generate the pages that mkdocs alone then builds from
+    full_seconds = median_seconds(lambda: run(full, root), runs)
+    alone_seconds = median_seconds(lambda: run(alone, root), runs)
+    return {
+        "handbook_build_seconds": full_seconds,
+        "mkdocs_build_seconds": alone_seconds,
+        "overhead_percent": round((full_seconds / alone_seconds - 1) * 100, 1),
+    }
+
+
+def noop_figures(content: Path) -> dict[str, Any]:
+    """Files written by a render with nothing changed, and after a one-week change."""
+    from generator import pipeline
+
+    root = WORK / "noop"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(content, root / "content")
+    docs = root / "docs"
+    first = pipeline.render_handbook(root / "content", docs)
+    again = pipeline.render_handbook(root / "content", docs)
+    roadmap = root / "content" / "roadmaps" / "backend-2026.yaml"
+    text = roadmap.read_text(encoding="utf-8")
+    roadmap.write_text(text.replace("title: Shell Scripting", "title: Shell Scripting!"), "utf-8")
+    changed = pipeline.render_handbook(root / "content", docs)
+    return {
+        "files": first.files,
+        "written_when_unchanged": len(again.report.written),
+        "written_after_one_week_change": len(changed.report.written),
+        "pages_rewritten_after_one_week_change": changed.report.written,
+    }
+
+
+def machine() -> dict[str, Any]:
+    """Where and with what the figures were measured."""
+    versions = {}
+    for package in ("mkdocs", "mkdocs-material", "pydantic", "PyYAML", "Jinja2", "zensical"):
+        try:
+            versions[package] = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            versions[package] = None
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "platform": platform.platform(),
+        "processor": platform.machine(),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "versions": versions,
+    }
+
+
+def markdown_report(results: dict[str, Any]) -> str:
+    """The figures as a readable Markdown document."""
+    m = results["machine"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {m['date']} on {m['platform']} ({m['processor']}, {m['cpus']} CPUs), "
+        f"Python {m['python']}.",
+        "Versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items() if v) + ".",
+        "",
+        "## Render (load, validate, render into an empty folder)",
+        "",
+        "| handbook | median seconds | peak memory (MB) |",
+        "| --- | --- | --- |",
+    ]
+    for name, figures in results["render"].items():
+        lines.append(f"| {name} | {figures['seconds']} | {figures['peak_rss_mb']} |")
+    lines += [
+        "",
+        "## Overhead of the handbook over MkDocs",
+        "",
+        "| handbook | handbook build (s) | mkdocs build alone (s) | overhead |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, figures in results["overhead"].items():
+        lines.append(
+            f"| {name} | {figures['handbook_build_seconds']} | "
+            f"{figures['mkdocs_build_seconds']} | {figures['overhead_percent']}% |"
+        )
+    noop = results["noop"]
+    lines += [
+        "",
+        "## No-op rebuild (real content)",
+        "",
+        f"- files generated: {noop['files']}",
+        f"- written by a render with nothing changed: {noop['written_when_unchanged']}",
+        f"- written after changing one week's title: {noop['written_after_one_week_change']} "
+        f"({', '.join(noop['pages_rewritten_after_one_week_change'])})",
+    ]
+    for section in results.get("extra", []):
+        lines += ["", *section]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="runs per timing (median)")
+    args = parser.parse_args(argv)
+    WORK.mkdir(parents=True, exist_ok=True)
+    os.chdir(ROOT)
+
+    contents = handbooks()
+    results: dict[str, Any] = {"machine": machine()}
+    results["render"] = {name: render_figures(path, args.runs) for name, path in contents.items()}
+    results["overhead"] = {
+        name: overhead_figures(name, path, args.runs if name == "real" else max(1, args.runs // 2))
+        for name, path in contents.items()
+    }
+    results["noop"] = noop_figures(contents["real"])
+
+    RESULTS_JSON.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    report = markdown_report(results)
+    RESULTS_MD.write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
