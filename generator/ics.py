@@ -145,7 +145,9 @@ def _session_events(plan: Plan, schedule: Schedule, stamp: dt.datetime) -> Itera
             start = dt.time.fromisoformat(session.start)
             end = dt.time.fromisoformat(session.end)
             event = Event()
-            event.add("uid", _uid(roadmap.slug, f"session-{slugify(day.name)}-{slugify(session.title)}"))
+            event.add(
+                "uid", _uid(roadmap.slug, f"session-{slugify(day.name)}-{slugify(session.title)}")
+            )
             event.add("dtstamp", stamp)
             event.add("summary", session.title)
             event.add("dtstart", dt.datetime.combine(first, start, tzinfo=zone))
@@ -179,4 +181,4 @@ def calendar(plan: Plan, site_url: str | None) -> str:
         for event in _session_events(plan, roadmap.schedule, stamp):
             cal.add_component(event)
         cal.add_missing_timezones()
-    return cal.to_ical().decode("utf-8")
+    return bytes(cal.to_ical()).decode("utf-8")

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 from generator import escape, ics, render
 from generator.pages import DateRange, check_id, format_day
@@ -88,18 +89,25 @@ def now_page(plan: Plan) -> NowPage:
     )
 
 
-def _weeks(plan: Plan) -> list[dict[str, object]]:
+class WeekData(TypedDict):
+    """One week in the data script: its title and its item ids without the roadmap slug."""
+
+    title: str
+    items: list[str]
+
+
+def _weeks(plan: Plan) -> list[WeekData]:
     """Per week (index = number - 1): its title and the ids of its items, minus the slug."""
     slug = plan.roadmap.slug
     prefix = f"{slug}/"
     return [
-        {
-            "title": escape.plain(week.entry.title),
-            "items": [
+        WeekData(
+            title=escape.plain(week.entry.title),
+            items=[
                 check_id(slug, week.entry.number, item).removeprefix(prefix)
                 for _, item in week.entry.items()
             ],
-        }
+        )
         for week in plan.weeks
     ]
 

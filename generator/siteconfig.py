@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from yaml_env_tag import construct_env_tag
+from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
 from generator.errors import UsageError
 
@@ -33,7 +33,7 @@ def site_url(config: Path = DEFAULT_CONFIG) -> str | None:
     if not config.is_file():
         return None
     try:
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except yaml.YAMLError as error:
         raise UsageError(f"{config}: cannot read site_url: {error}") from None
     value = data.get("site_url") if isinstance(data, dict) else None

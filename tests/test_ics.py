@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+
 import pytest
 from icalendar import Calendar, Event
 

@@ -78,7 +78,7 @@ def test_mini_titles_are_escaped_in_reader_pages() -> None:
 
 
 def test_merge_refuses_two_files_at_one_path() -> None:
-    with pytest.raises(ValueError, match="two files would be written to a.md"):
+    with pytest.raises(ValueError, match=r"two files would be written to a\.md"):
         render.merge({"a.md": "x"}, {"a.md": "y"})
 
 

@@ -17,9 +17,7 @@ def test_overview_highlights_week_44(page: Page, base_url: str) -> None:
     expect(current).to_have_attribute("aria-current", "date")
     expect(current.locator("td").first).to_contain_text("44")
     expect(current.locator(".hb-badge")).to_have_text("This week")
-    expect(page.locator(".hb-roadmap .hb-now")).to_have_text(
-        "This week: Week 44 · Polish & Deploy"
-    )
+    expect(page.locator(".hb-roadmap .hb-now")).to_have_text("This week: Week 44 · Polish & Deploy")
 
 
 def test_home_links_each_roadmaps_current_week(page: Page, base_url: str) -> None:
