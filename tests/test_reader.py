@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import zipfile
 from pathlib import Path
 
 import pytest
 
-from generator import loader, offline, pages, pipeline, reader, render, siteconfig
+from generator import loader, pages, pipeline, reader, render
 from generator.schedule import Plan
 from tests.conftest import CONTENT, FIXTURES
 
@@ -92,26 +91,3 @@ def test_render_handbook_writes_reader_files_and_is_stable(tmp_path: Path) -> No
     assert b"\r\n" in ics
     again = pipeline.render_handbook(FIXTURES / "mini", docs, config)
     assert again.report.written == []
-
-
-def test_site_url_follows_the_env_tag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    config = tmp_path / "mkdocs.yml"
-    config.write_text('site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]\n', encoding="utf-8")
-    monkeypatch.delenv("SITE_URL", raising=False)
-    assert siteconfig.site_url(config) == "http://127.0.0.1:8000/"
-    monkeypatch.setenv("SITE_URL", "https://example.org/handbook")
-    assert siteconfig.site_url(config) == "https://example.org/handbook/"
-    assert siteconfig.site_url(tmp_path / "missing.yml") is None
-
-
-def test_offline_zip_is_deterministic_and_wrapped_in_one_folder(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    (site / "a").mkdir(parents=True)
-    (site / "index.html").write_text("home", encoding="utf-8")
-    (site / "a" / "b.html").write_text("page", encoding="utf-8")
-    first, second = tmp_path / "one.zip", tmp_path / "two.zip"
-    assert offline.write_zip(site, first) == 2
-    offline.write_zip(site, second)
-    assert first.read_bytes() == second.read_bytes()
-    with zipfile.ZipFile(first) as archive:
-        assert archive.namelist() == ["study-handbook/a/b.html", "study-handbook/index.html"]

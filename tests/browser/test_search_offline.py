@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator import offline, site
+from generator import offline
 from tests.browser.conftest import TIMEZONE
 
 
@@ -94,4 +94,3 @@ def test_the_served_site_links_the_offline_zip(page: Page, base_url: str, built_
 def test_offline_build_uses_the_offline_plugin_only_when_asked(built_site: Path) -> None:
     assert not (built_site / "search" / "search_index.js").exists()
     assert (built_site / "backend-2026" / "week-12" / "index.html").is_file()
-    assert site.build.__defaults__ is not None  # extra_env is optional: normal builds stay online
