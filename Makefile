@@ -8,7 +8,7 @@ DEPS   := $(VENV)/.deps-runtime
 TDEPS  := $(VENV)/.deps-test
 
 .DEFAULT_GOAL := build
-.PHONY: build render serve check test lint typecheck bench clean
+.PHONY: build render serve check test lint typecheck bench clean offline
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ $(TDEPS): pyproject.toml $(DEPS)
 ## build: render the Markdown and build the site into site/
 build: $(DEPS)
 	$(BIN)/handbook build
+
+## offline: build the site, then the offline copy site/downloads/handbook-offline.zip
+offline: build
+	$(BIN)/python -m generator.offline
 
 ## render: write the generated Markdown into build/docs only
 render: $(DEPS)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import loader, pipeline, schema, site
+from generator import loader, pipeline, schema, site, siteconfig
 from generator.errors import ContentError, HandbookError
 
 
@@ -104,8 +104,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _render(content: Path, docs: Path) -> None:
-    result = pipeline.render_handbook(content, docs)
+def _render(content: Path, docs: Path, config: Path = siteconfig.DEFAULT_CONFIG) -> None:
+    result = pipeline.render_handbook(content, docs, config)
     print(f"Rendered {result.files} files into {docs}: {result.report.summary()}")
 
 
@@ -118,7 +118,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    _render(args.content, args.docs)
+    _render(args.content, args.docs, args.config)
     process = site.serve(args.config, args.dev_addr)
     stamp = _content_stamp(args.content)
     try:
@@ -128,7 +128,7 @@ def _serve(args: argparse.Namespace) -> int:
             if current != stamp:
                 stamp = current
                 try:
-                    _render(args.content, args.docs)
+                    _render(args.content, args.docs, args.config)
                 except ContentError as error:
                     print(error, file=sys.stderr)
     except KeyboardInterrupt:
@@ -150,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _render(args.content, args.docs)
             return 0
         if args.command == "build":
-            _render(args.content, args.docs)
+            _render(args.content, args.docs, args.config)
             site.build(args.config, args.site_dir)
             return 0
         if args.command == "serve":

@@ -128,6 +128,9 @@ class KeyDateView:
     label: str
     emoji: str | None
     week: Link | None
+    start: str = ""
+    end: str | None = None
+    format: str = "day"
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,8 @@ class WeekPage:
     notes: list[str]
     previous: Link | None
     next: Link | None
+    milestone_iso: str | None = None
+    deadline_iso: str | None = None
 
 
 @dataclass(frozen=True)
@@ -190,6 +195,9 @@ class MonthView:
     deadline: str | None
     deadline_date: str | None
     rows: list[Row]
+    start: str = ""
+    end: str = ""
+    deadline_iso: str | None = None
 
 
 @dataclass(frozen=True)
@@ -199,6 +207,8 @@ class PhaseView:
     weeks: str
     summary: str | None
     months: list[MonthView]
+    start: str = ""
+    end: str = ""
 
 
 @dataclass(frozen=True)
@@ -236,6 +246,7 @@ class OverviewPage:
     pledges: list[tuple[str, str]]
     commitment_closing: str | None
     notes: list[str]
+    stated_end_iso: str | None = None
 
 
 @dataclass(frozen=True)
@@ -267,10 +278,15 @@ class Site:
     nav: list[NavEntry] = field(default_factory=list)
 
 
+def check_id(slug: str, week: int, item: Item) -> str:
+    """Stable progress id of an item: roadmap slug, first week of its entry, item key."""
+    return f"{slug}/w{week:02d}/{item.key}"
+
+
 def _check(slug: str, week: int, item: Item | None) -> Check | None:
     if item is None:
         return None
-    return Check(id=f"{slug}/w{week:02d}/{item.key}", text=item.text)
+    return Check(id=check_id(slug, week, item), text=item.text)
 
 
 def _week_title(week: DatedWeek) -> str:
@@ -286,7 +302,16 @@ def _key_date(plan: Plan, key_date: KeyDate, *, link: bool) -> KeyDateView:
     week = None
     if link and 1 <= number <= len(plan.weeks):
         week = Link(f"Week {number}", f"week-{number:02d}.md")
-    return KeyDateView(text, key_date.label, key_date.emoji, week)
+    until = key_date.until.isoformat() if key_date.until else None
+    return KeyDateView(
+        text,
+        key_date.label,
+        key_date.emoji,
+        week,
+        start=key_date.date.isoformat(),
+        end=until,
+        format="range" if until else "day",
+    )
 
 
 def format_duration(seconds: int) -> str:
@@ -363,6 +388,8 @@ def week_page(plan: Plan, week: DatedWeek, lookup: VideoLookup) -> WeekPage:
         if previous
         else None,
         next=Link(_week_title(following), f"week-{following.number:02d}.md") if following else None,
+        milestone_iso=milestone.date.isoformat() if milestone and milestone.date else None,
+        deadline_iso=deadline.date.isoformat() if deadline else None,
     )
 
 
@@ -391,6 +418,9 @@ def _month_view(month: Month, weeks: list[DatedWeek]) -> MonthView:
         deadline=month.deadline.label if month.deadline else None,
         deadline_date=format_day(month.deadline.date) if month.deadline else None,
         rows=[_row(week) for week in weeks],
+        start=weeks[0].start.isoformat(),
+        end=weeks[-1].end.isoformat(),
+        deadline_iso=month.deadline.date.isoformat() if month.deadline else None,
     )
 
 
@@ -403,6 +433,8 @@ def _phase_view(phase: Phase | None, months: list[tuple[Month, list[DatedWeek]]]
         weeks=f"Weeks {first.number}–{last.number}",
         summary=phase.summary if phase else None,
         months=[_month_view(month, weeks) for month, weeks in months],
+        start=first.start.isoformat(),
+        end=last.end.isoformat(),
     )
 
 
@@ -466,6 +498,7 @@ def overview_page(plan: Plan) -> OverviewPage:
         pledges=[(p.lead, p.text) for p in commitment.pledges] if commitment else [],
         commitment_closing=commitment.closing if commitment else None,
         notes=list(roadmap.notes),
+        stated_end_iso=roadmap.end.isoformat() if roadmap.end else None,
     )
 
 
@@ -486,7 +519,8 @@ def navigation(plans: Sequence[Plan]) -> list[NavEntry]:
     nav: list[NavEntry] = ["index.md"]
     for plan in plans:
         roadmap = plan.roadmap
-        section: list[NavEntry] = [f"{roadmap.slug}/index.md"]
+        # The progress page is rendered by generator.reader; the now page stays out of the nav.
+        section: list[NavEntry] = [f"{roadmap.slug}/index.md", f"{roadmap.slug}/progress.md"]
         for phase, months in _groups(plan):
             month_entries: list[NavEntry] = [
                 {

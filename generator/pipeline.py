@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import loader, pages, render
+from generator import loader, pages, reader, render, siteconfig
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,22 @@ class Rendered:
     report: render.WriteReport
 
 
-def render_handbook(content: Path, docs: Path) -> Rendered:
-    """Validate ``content`` and make ``docs`` hold exactly the generated pages."""
+def generate(content: Path, config: Path = siteconfig.DEFAULT_CONFIG) -> dict[str, str]:
+    """Every generated file of the handbook, in memory: path in the docs folder → text.
+
+    ``config`` (``mkdocs.yml``) supplies ``site_url`` for the calendars' links.
+    """
     loaded = loader.load_all(content)  # gather everything first (raises on any content error)
-    files = render.render_site(pages.site(loaded))
+    plans = [item.plan for item in loaded]
+    return render.merge(
+        render.render_site(pages.site(loaded)),
+        reader.render_files(plans, siteconfig.site_url(config)),
+    )
+
+
+def render_handbook(
+    content: Path, docs: Path, config: Path = siteconfig.DEFAULT_CONFIG
+) -> Rendered:
+    """Validate ``content`` and make ``docs`` hold exactly the generated files."""
+    files = generate(content, config)
     return Rendered(files=len(files), report=render.write_tree(files, docs))

@@ -62,9 +62,25 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def render_page(template: str, page: object) -> str:
+    """Render one page view with ``template``: one blank line at most, one final newline."""
+    text = environment().get_template(template).render(page=page)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def merge(*parts: Mapping[str, str]) -> dict[str, str]:
+    """Join rendered file sets, refusing two files at one path (one would silently win)."""
+    files: dict[str, str] = {}
+    for part in parts:
+        for path, text in part.items():
+            if path in files:
+                raise ValueError(f"two files would be written to {path}")
+            files[path] = text
+    return files
+
+
 def render_site(site: Site) -> dict[str, str]:
     """Render every page of ``site``; keys are paths relative to the docs folder."""
-    env = environment()
     jobs: list[tuple[str, str, object]] = [("home.md.j2", site.home.path, site.home)]
     jobs += [("overview.md.j2", page.path, page) for page in site.overviews]
     jobs += [("week.md.j2", page.path, page) for page in site.weeks]
@@ -72,8 +88,7 @@ def render_site(site: Site) -> dict[str, str]:
     for template, path, page in jobs:
         if path in files:  # two pages at one URL would silently hide one of them
             raise ValueError(f"two pages would be written to {path}")
-        text = env.get_template(template).render(page=page)
-        files[path] = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+        files[path] = render_page(template, page)
     files[NAV_FILE] = json.dumps(site.nav, indent=2, ensure_ascii=False) + "\n"
     return files
 
@@ -94,7 +109,7 @@ class WriteReport:
 
 
 def write_tree(files: Mapping[str, str], out_dir: Path) -> WriteReport:
-    """Make ``out_dir`` hold exactly ``files`` (Markdown pages), touching only what differs."""
+    """Make ``out_dir`` hold exactly ``files`` (pages, data, calendars), touching only what differs."""
     report = WriteReport()
     out_dir.mkdir(parents=True, exist_ok=True)
     for path in sorted(files):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from generator.errors import HandbookError
@@ -19,12 +20,14 @@ class SiteBuildError(HandbookError):
     """MkDocs failed (for example a warning under --strict)."""
 
 
-def build(config: Path, site_dir: Path | None = None) -> None:
-    """Run ``mkdocs build --strict`` on ``config``."""
+def build(
+    config: Path, site_dir: Path | None = None, extra_env: Mapping[str, str] | None = None
+) -> None:
+    """Run ``mkdocs build --strict`` on ``config``; ``extra_env`` e.g. ``OFFLINE=true``."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)]
     if site_dir is not None:
         command += ["--site-dir", str(site_dir)]
-    result = subprocess.run(command, check=False, env=_environment())
+    result = subprocess.run(command, check=False, env={**_environment(), **(extra_env or {})})
     if result.returncode != 0:
         raise SiteBuildError(
             f"mkdocs build failed (exit {result.returncode}); see its output above"

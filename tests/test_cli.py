@@ -29,9 +29,9 @@ def test_every_subcommand_has_help(command: str, capsys: pytest.CaptureFixture[s
 def test_render_reports_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = tmp_path / "docs"
     assert main(["render", "--content", str(FIXTURES / "mini"), "--docs", str(docs)]) == 0
-    assert "7 written, 0 unchanged, 0 removed" in capsys.readouterr().out
+    assert "11 written, 0 unchanged, 0 removed" in capsys.readouterr().out
     assert main(["render", "--content", str(FIXTURES / "mini"), "--docs", str(docs)]) == 0
-    assert "0 written, 7 unchanged, 0 removed" in capsys.readouterr().out
+    assert "0 written, 11 unchanged, 0 removed" in capsys.readouterr().out
 
 
 def test_bad_content_exits_2_and_lists_every_problem(
