@@ -140,7 +140,8 @@ def markdown(changes: list[QueryChange], *, status: int, log: str) -> str:
         f"across {len(changes)} quer{'y' if len(changes) == 1 else 'ies'}."
     )
     spent = units_line(log)
-    lines += ["", f"Quota: {escape.markdown(spent)}" if spent else "Quota: not reported.", ""]
+    quota = "`" + spent.replace("`", "'") + "`" if spent else "not reported"
+    lines += ["", f"Quota: {quota}.", ""]
     for change in changes[:_MAX_LISTED]:
         note = (
             " (new query)" if change.new_query else " (query gone)" if change.dropped_query else ""
