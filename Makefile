@@ -8,6 +8,8 @@ BIN     := $(VENV)/bin
 DEPS    := $(VENV)/.deps-runtime
 TDEPS   := $(VENV)/.deps-test
 ZDEPS   := $(VENV)/.deps-zensical
+# Python folders that ruff checks (bench/ arrives with the benchmarks).
+LINTED  := $(wildcard generator tests bench)
 # The site generator's own dependencies: Zensical is installed only when asked for.
 BUILDER_DEPS := $(DEPS) $(if $(filter zensical,$(BUILDER)),$(ZDEPS))
 
@@ -58,8 +60,8 @@ test: lint typecheck
 	$(BIN)/python -m pytest
 
 lint: $(TDEPS)
-	$(BIN)/ruff check generator tests bench
-	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 typecheck: $(TDEPS)
 	$(BIN)/mypy
