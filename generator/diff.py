@@ -9,7 +9,9 @@ byte for byte, and names the weeks that differ, with their titles, as a
 short Markdown summary fit for a pull-request comment or a CI job summary.
 
 The old content is read with ``git ls-tree`` and ``git show`` (no checkout,
-no second worktree), so the working tree is never touched.
+no second worktree), so the working tree is never touched. Both sides are
+rendered by the working tree's generator: the summary shows what a content
+change does to the pages, not what a code change does.
 """
 
 from __future__ import annotations
