@@ -1,14 +1,20 @@
 # Study Handbook. A fresh clone needs only Python >= 3.11 and make:
 # every target creates .venv itself and installs into it only when pyproject.toml changed.
 
-PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-DEPS   := $(VENV)/.deps-runtime
-TDEPS  := $(VENV)/.deps-test
+PYTHON  ?= python3
+BUILDER ?= mkdocs
+VENV    := .venv
+BIN     := $(VENV)/bin
+DEPS    := $(VENV)/.deps-runtime
+TDEPS   := $(VENV)/.deps-test
+ZDEPS   := $(VENV)/.deps-zensical
+# Python folders that ruff checks (bench/ arrives with the benchmarks).
+LINTED  := $(wildcard generator tests bench)
+# The site generator's own dependencies: Zensical is installed only when asked for.
+BUILDER_DEPS := $(DEPS) $(if $(filter zensical,$(BUILDER)),$(ZDEPS))
 
 .DEFAULT_GOAL := build
-.PHONY: build render serve check test lint typecheck bench clean offline
+.PHONY: build render serve check test lint typecheck bench clean offline linkcheck diff
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +27,21 @@ $(TDEPS): pyproject.toml $(DEPS)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@
 
-## build: render the Markdown and build the site into site/
-build: $(DEPS)
-	$(BIN)/handbook build
+$(ZDEPS): pyproject.toml $(DEPS)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[zensical]'
+	@touch $@
+
+## build: render the Markdown and build the site into site/ (BUILDER=zensical for Zensical)
+build: $(BUILDER_DEPS)
+	$(BIN)/handbook build --builder $(BUILDER)
+
+## linkcheck: check every internal link and anchor of the built site
+linkcheck: build
+	$(BIN)/handbook linkcheck site
+
+## diff: which week pages change against origin/main (or HEAD~1), as Markdown
+diff: $(DEPS)
+	$(BIN)/handbook diff
 
 ## offline: build the site, then the offline copy site/downloads/handbook-offline.zip
 offline: build
@@ -46,8 +64,8 @@ test: lint typecheck
 	$(BIN)/python -m pytest
 
 lint: $(TDEPS)
-	$(BIN)/ruff check generator tests $(wildcard bench)
-	$(BIN)/ruff format --check generator tests $(wildcard bench)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 typecheck: $(TDEPS)
 	$(BIN)/mypy

@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import loader, pipeline, schema, site, siteconfig
+from generator import cli_publish, loader, pipeline, schema, site, siteconfig
 from generator.errors import ContentError, HandbookError
 
 
@@ -68,6 +68,12 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="output folder (default: site_dir of the configuration, site/)",
     )
+    bld.add_argument(
+        "--builder",
+        choices=site.BUILDERS,
+        default="mkdocs",
+        help="site generator: mkdocs (default) or zensical (optional dependency)",
+    )
 
     srv = commands.add_parser(
         "serve",
@@ -101,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit 1 if the file is out of date instead of writing it",
     )
+    cli_publish.add_commands(commands)
     return parser
 
 
@@ -151,12 +158,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "build":
             _render(args.content, args.docs, args.config)
-            site.build(args.config, args.site_dir)
+            site.build(args.config, args.site_dir, args.builder)
             return 0
         if args.command == "serve":
             return _serve(args)
         if args.command == "schema":
             return schema.command(args.output, check=args.check)
+        if args.command in cli_publish.COMMANDS:
+            return cli_publish.run(args)
     except HandbookError as error:
         print(error, file=sys.stderr)
         if isinstance(error, ContentError):

@@ -3,34 +3,55 @@
 The site generator runs as a child process of the same Python, so that a
 broken theme or a warning under ``--strict`` is reported exactly as MkDocs
 prints it, and the handbook never depends on MkDocs' internal API.
+
+MkDocs with Material is the default builder. Zensical, Material's successor
+(Material announces its end of life for 5 May 2027), reads the same
+``mkdocs.yml`` and is the alternative (``--builder zensical``); README.md
+lists what it does differently.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from generator.errors import HandbookError
+from generator.errors import HandbookError, UsageError
 
 
 class SiteBuildError(HandbookError):
     """MkDocs failed (for example a warning under --strict)."""
 
 
+BUILDERS = ("mkdocs", "zensical")
+
+
 def build(
-    config: Path, site_dir: Path | None = None, extra_env: Mapping[str, str] | None = None
+    config: Path,
+    site_dir: Path | None = None,
+    builder: str = "mkdocs",
+    extra_env: Mapping[str, str] | None = None,
 ) -> None:
-    """Run ``mkdocs build --strict`` on ``config``; ``extra_env`` e.g. ``OFFLINE=true``."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)]
+    """Run ``mkdocs build --strict`` (or ``zensical build --strict``) on ``config``.
+
+    ``extra_env`` adds environment variables, e.g. ``OFFLINE=true`` for the offline copy.
+    """
+    if builder not in BUILDERS:
+        raise UsageError(f"unknown builder {builder!r}; choose one of: {', '.join(BUILDERS)}")
+    command = [sys.executable, "-m", builder, "build", "--strict", "--config-file", str(config)]
     if site_dir is not None:
+        if builder == "zensical":  # Zensical has no such option; it always uses site_dir
+            raise UsageError("zensical writes to the site_dir of its configuration only")
         command += ["--site-dir", str(site_dir)]
+    if builder == "zensical" and importlib.util.find_spec("zensical") is None:
+        raise UsageError("zensical is not installed: pip install -e '.[zensical]'")
     result = subprocess.run(command, check=False, env={**_environment(), **(extra_env or {})})
     if result.returncode != 0:
         raise SiteBuildError(
-            f"mkdocs build failed (exit {result.returncode}); see its output above"
+            f"{builder} build failed (exit {result.returncode}); see its output above"
         )
 
 

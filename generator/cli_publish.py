@@ -1,0 +1,75 @@
+"""The ``handbook`` subcommands that serve reviewers and the publishing workflows.
+
+``linkcheck`` guards the deploy, ``diff`` summarises a pull request for its
+reviewers, and ``lock-diff`` writes the body of the weekly video-refresh
+pull request. They live apart from ``cli.py`` so that the core commands and
+these can change without touching each other; ``cli.py`` only registers them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from generator import diff, linkcheck, lockdiff
+
+COMMANDS = ("linkcheck", "diff", "lock-diff")
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the subcommands on the ``handbook`` parser."""
+    link = commands.add_parser(
+        "linkcheck",
+        help="check every internal link and anchor of a built site",
+        description="Parse every HTML page of a built site and check that each internal link (relative or site-absolute) and #anchor resolves to a file or element id in the site; external links are not fetched. Exit 1 listing each broken link as PAGE: URL: reason.",
+    )
+    link.add_argument(
+        "site", type=Path, nargs="?", default=Path("site"), help="built site (default: site)"
+    )
+    link.add_argument(
+        "--base-path",
+        default="/",
+        help="URL path the site is served under, for site-absolute links (default: /)",
+    )
+
+    dif = commands.add_parser(
+        "diff",
+        help="summarise which week pages change against a git revision",
+        description="Render the content at a git revision and in the working tree, and print as Markdown which pages differ: weeks added, removed or changed per roadmap (with titles), overview and home page changes.",
+    )
+    dif.add_argument(
+        "revision",
+        nargs="?",
+        default=None,
+        metavar="REV",
+        help="git revision to compare with (default: origin/main if it exists, else HEAD~1)",
+    )
+    dif.add_argument(
+        "--content", type=Path, default=Path("content"), help="content folder (default: content)"
+    )
+
+    lock = commands.add_parser(
+        "lock-diff",
+        help="summarise a change of the video lock file as Markdown",
+        description="Compare two video lock files and print a pull-request body: videos added, replaced and removed per query, quota units spent (from the refresh output) and whether the refresh was partial.",
+    )
+    lock.add_argument("old", type=Path, help="lock file before the refresh (missing = empty)")
+    lock.add_argument("new", type=Path, help="lock file after the refresh")
+    lock.add_argument(
+        "--status",
+        type=int,
+        default=0,
+        help="exit status of 'handbook refresh' (3 = partial; default: 0)",
+    )
+    lock.add_argument("--log", type=Path, default=None, help="saved output of 'handbook refresh'")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one of :data:`COMMANDS`; errors propagate to ``cli.main`` as HandbookError."""
+    if args.command == "linkcheck":
+        return linkcheck.command(args.site, args.base_path)
+    if args.command == "diff":
+        return diff.command(args.content, args.revision)
+    if args.command == "lock-diff":
+        return lockdiff.command(args.old, args.new, status=args.status, log=args.log)
+    raise AssertionError(f"not a publishing command: {args.command}")
