@@ -73,14 +73,7 @@ class Changes:
 
 def snapshot(content: Path) -> Snapshot:
     """Render ``content`` into memory exactly as ``handbook render`` writes it."""
-    with tempfile.TemporaryDirectory(prefix="handbook-diff-") as temporary:
-        docs = Path(temporary) / "docs"
-        pipeline.render_handbook(content, docs)
-        files = {
-            path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8")
-            for path in sorted(docs.rglob("*"))
-            if path.is_file()
-        }
+    files = pipeline.generate(content)
     roadmaps: dict[str, str] = {}
     weeks: dict[str, tuple[str, int, str]] = {}
     for item in loader.load_all(content):
