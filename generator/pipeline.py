@@ -1,7 +1,9 @@
 """The build as one straight line: load → schedule → views → Markdown → files.
 
 The CLI, the tests and the benchmarks all call this one function, so there
-is exactly one definition of what "render the handbook" means.
+is exactly one definition of what "render the handbook" means. Videos come
+from the lock file next to the roadmaps (``content/videos.lock.json``); a
+missing lock means no videos yet, a malformed one is an error.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import loader, pages, render
+from generator.youtube import lock, lookup
 
 
 @dataclass(frozen=True)
@@ -23,5 +26,6 @@ class Rendered:
 def render_handbook(content: Path, docs: Path) -> Rendered:
     """Validate ``content`` and make ``docs`` hold exactly the generated pages."""
     loaded = loader.load_all(content)  # gather everything first (raises on any content error)
-    files = render.render_site(pages.site(loaded))
+    videos = lock.read(lock.path_in(content))
+    files = render.render_site(pages.site(loaded, lookup.from_lock(videos)))
     return Rendered(files=len(files), report=render.write_tree(files, docs))
