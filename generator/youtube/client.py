@@ -122,7 +122,7 @@ class Client:
         http: httplib2.Http | None = None,
         meter: Meter | None = None,
         backoff: Backoff = Backoff(),
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
         timeout: float = 30.0,
     ) -> None:
         """Build the library client; ``endpoint`` is the API's root URL (default: Google's)."""
@@ -130,7 +130,7 @@ class Client:
         self._key = key
         self.meter = meter or Meter()
         self._backoff = backoff
-        self._sleep = sleep
+        self._sleep = sleep or time.sleep  # looked up now, so tests can replace time.sleep
         options: dict[str, Any] = {}
         if endpoint:
             # Requests go to {endpoint}/youtube/v3/...: the library joins the method path

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -41,7 +40,7 @@ def run(
     research: bool = False,
     environ: Mapping[str, str] = os.environ,
     http: httplib2.Http | None = None,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
     out: TextIO | None = None,
 ) -> int:
     """Refresh the lock of ``content``; returns the exit code (errors raise HandbookError)."""

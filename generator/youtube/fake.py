@@ -136,7 +136,7 @@ class FakeVideo:
             "snippet": snippet,
         }
 
-    def video_item(self) -> dict[str, Any]:
+    def video_item(self, *, escaped: bool = False) -> dict[str, Any]:
         details: dict[str, Any] = {
             "duration": _iso_duration(self.seconds),
             "dimension": "2d",
@@ -152,7 +152,7 @@ class FakeVideo:
             "kind": "youtube#video",
             "etag": make_id("etag" + self.id),
             "id": self.id,
-            "snippet": {**self._snippet(escaped=False), "categoryId": "27"},
+            "snippet": {**self._snippet(escaped=escaped), "categoryId": "27"},
             "contentDetails": details,
             "status": {
                 "uploadStatus": "uploaded" if self.live != "none" else "processed",
@@ -208,6 +208,7 @@ class FakeYouTube:
     per_query: int = 30
     quota: int | None = None
     honour_published_after: bool = True
+    escape_video_titles: bool = False
     videos: dict[str, FakeVideo] = field(default_factory=dict)
     ranked: dict[str, list[str]] = field(default_factory=dict)
     requests: list[Seen] = field(default_factory=list)
@@ -267,7 +268,9 @@ class FakeYouTube:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
         return self
 
     def stop(self) -> None:
@@ -344,7 +347,7 @@ class FakeYouTube:
         if not ids or len(ids) > 50:
             return 400, error_body(400, "invalidFilters")
         items = [
-            self.videos[ident].video_item()
+            self.videos[ident].video_item(escaped=self.escape_video_titles)
             for ident in ids
             if ident in self.videos
             and not self.videos[ident].deleted

@@ -40,10 +40,12 @@ def refusal(video: VideoInfo, rules: Rules) -> str | None:
     published = video.published.date()
     if video.privacy != "public":
         return f"not public ({video.privacy})"
+    if video.live == "live":
+        return "a live broadcast"
+    if video.live == "upcoming":
+        return "an upcoming broadcast"
     if video.upload_status != "processed":
         return f"not playable ({video.upload_status})"
-    if video.live in ("live", "upcoming"):
-        return f"a {video.live} broadcast"
     if video.seconds <= SHORTS_SECONDS or (
         video.shorts_tag and video.seconds <= SHORTS_TAGGED_SECONDS
     ):
