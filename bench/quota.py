@@ -89,7 +89,7 @@ def _measure(content: Path, fake: FakeYouTube, today: dt.date) -> dict[str, Any]
     uses = sum(want.uses for want in bench.wants.values())
     naive = uses * SEARCH_COST
 
-    days = []  # the first refresh under the default budget, one run per day
+    days: list[dict[str, Any]] = []  # the first refresh under the default budget, one a day
     while not days or not days[-1]["complete"]:
         days.append(bench.run(today + dt.timedelta(days=len(days)), budget=DEFAULT_BUDGET))
         if len(days) > 10:
