@@ -140,6 +140,12 @@ def _print_report(report: refresh.Report, meter: Meter, total: int, out: TextIO)
             print(f"  {ident} ({key!r}): {why}", file=out)
     if report.promoted:
         print(f"Promoted {report.promoted} spare videos.", file=out)
+    if report.empty:
+        print(
+            f"{len(report.empty)} queries have no video that passes the rules "
+            f"(their pages keep a search link): {_keys(report.empty, 5)}",
+            file=out,
+        )
     left = f"; {meter.remaining} left of the budget of {meter.budget}" if meter.budget else ""
     print(f"Spent {meter.spent} units ({_calls(meter)}){left}.", file=out)
     if report.stopped:

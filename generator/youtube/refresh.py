@@ -90,6 +90,7 @@ class Report:
     deferred: list[str] = field(default_factory=list)
     unverified: int = 0
     stopped: str | None = None
+    empty: list[str] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -239,6 +240,7 @@ def refresh(
         if shelf.need_search(key, research) and key not in report.searched
     ]
     report.unverified = len(shelf.stale_ids())
+    report.empty = [key for key, entry in shelf.entries.items() if not entry.videos]
     save(shelf.lock())
     return report
 

@@ -307,15 +307,19 @@ def test_dry_run_plans_without_requests_or_writes(harness: Harness) -> None:
 def test_a_thin_query_is_searched_again_only_after_30_days(
     tmp_path: Path, fake: FakeYouTube
 ) -> None:
-    content = write_content(tmp_path, [["rare topic"]])
+    content = write_content(tmp_path, [["rare topic", "nothing good"]])
     fake.add(video("only"))
     fake.rank("rare topic", ["onlyxxxxxxx"])
+    fake.rank("nothing good", [])
     harness = Harness(content, fake)
-    harness.run()
+    code, output = harness.run()
+    assert code == 0
+    assert "1 queries have no video that passes the rules" in output
+    assert harness.lock().queries["nothing good"] == Entry(searched=TODAY)
     harness.run(today=TODAY + dt.timedelta(days=30))
-    assert fake.count("search") == 1
-    harness.run(today=TODAY + dt.timedelta(days=31))
     assert fake.count("search") == 2
+    harness.run(today=TODAY + dt.timedelta(days=31))
+    assert fake.count("search") == 4
 
 
 def test_lock_entries_hold_no_counts(harness: Harness) -> None:
