@@ -167,15 +167,16 @@ class _Shelf:
         return "research" if research else None
 
     def stale_ids(self, skip: Iterable[str] = ()) -> list[str]:
+        """Ids verified more than STALE_DAYS ago, most urgent query first, each once."""
         skipped = set(skip)
-        ids: list[str] = []
+        ids: dict[str, None] = {}  # an ordered set: one video may serve several queries
         for key in self.urgent_keys():
             if key in skipped or key not in self.entries:
                 continue
             for video in self.entries[key].all():
-                if _age(video.verified, self.today) > STALE_DAYS and video.id not in ids:
-                    ids.append(video.id)
-        return ids
+                if _age(video.verified, self.today) > STALE_DAYS:
+                    ids.setdefault(video.id)
+        return list(ids)
 
 
 def plan(wants: Mapping[str, Want], lock: Lock, today: dt.date, *, research: bool = False) -> Plan:
