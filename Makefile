@@ -31,8 +31,18 @@ $(ZDEPS): pyproject.toml $(DEPS)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[zensical]'
 	@touch $@
 
-## build: render the Markdown and build the site into site/ (BUILDER=zensical for Zensical)
+## build: refresh videos (only with YOUTUBE_API_KEY set), render, and build the site into site/
+##        (BUILDER=zensical builds with Zensical instead of MkDocs)
+# Exit 3 from refresh means "stopped early, progress saved": the build goes on with the lock
+# as it is; any other failure stops the build.
 build: $(BUILDER_DEPS)
+	@if [ -n "$$YOUTUBE_API_KEY" ]; then \
+	  $(BIN)/handbook refresh; status=$$?; \
+	  if [ $$status -eq 3 ]; then echo "handbook refresh stopped early (progress saved); building with the videos resolved so far."; \
+	  elif [ $$status -ne 0 ]; then exit $$status; fi; \
+	else \
+	  echo "YOUTUBE_API_KEY is not set: skipping the video refresh, building from content/videos.lock.json as it is."; \
+	fi
 	$(BIN)/handbook build --builder $(BUILDER)
 
 ## linkcheck: check every internal link and anchor of the built site

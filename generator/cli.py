@@ -8,6 +8,7 @@ as a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from generator import cli_publish, loader, pipeline, schema, site, siteconfig
 from generator.errors import ContentError, HandbookError
+from generator.youtube import command as youtube_command
 
 
 def _paths(parser: argparse.ArgumentParser) -> None:
@@ -108,6 +110,34 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 1 if the file is out of date instead of writing it",
     )
     cli_publish.add_commands(commands)
+    ref = commands.add_parser(
+        "refresh",
+        help="resolve YouTube queries into recent videos (needs YOUTUBE_API_KEY)",
+        description="Search and verify videos for every YouTube query through the YouTube Data API v3 and update content/videos.lock.json, spending at most --budget quota units. Exit 0: all resolved; 3: stopped early with progress saved (run again to resume); 2: bad usage, content or key; 1: other failures.",
+    )
+    ref.add_argument(
+        "--content", type=Path, default=Path("content"), help="content folder (default: content)"
+    )
+    ref.add_argument(
+        "--budget",
+        type=int,
+        default=youtube_command.DEFAULT_BUDGET,
+        metavar="UNITS",
+        help=f"most quota units to spend (default: {youtube_command.DEFAULT_BUDGET})",
+    )
+    ref.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date that recency windows and ages count from (default: today)",
+    )
+    ref.add_argument(
+        "--dry-run", action="store_true", help="print the plan and units needed; make no request"
+    )
+    ref.add_argument(
+        "--research", action="store_true", help="search every query again, not only new ones"
+    )
     return parser
 
 
@@ -162,6 +192,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "serve":
             return _serve(args)
+        if args.command == "refresh":
+            return youtube_command.run(
+                args.content,
+                budget=args.budget,
+                today=args.today,
+                dry_run=args.dry_run,
+                research=args.research,
+            )
         if args.command == "schema":
             return schema.command(args.output, check=args.check)
         if args.command in cli_publish.COMMANDS:

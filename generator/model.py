@@ -284,9 +284,19 @@ class VideoSettings(Strict):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(?:-[A-Za-z]{2})?$")] = "en"
     region: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
     safe_search: Literal["none", "moderate", "strict"] = "moderate"
-    per_query: Annotated[int, Field(ge=1, le=10)] = 3
-    min_minutes: Annotated[int, Field(ge=0, le=600)] = 4
-    max_age_years: Annotated[int, Field(ge=1, le=10)] = 3
+    per_query: Annotated[int, Field(ge=1, le=10)] = Field(
+        default=3, description="Videos shown for each query."
+    )
+    spares: Annotated[int, Field(ge=0, le=20)] = Field(
+        default=3,
+        description="Verified runner-up videos kept per query, to replace dead ones without a new search.",
+    )
+    min_minutes: Annotated[int, Field(ge=0, le=600)] = Field(
+        default=4, description="Shortest video worth showing, in minutes."
+    )
+    max_age_years: Annotated[int, Field(ge=1, le=10)] = Field(
+        default=3, description="Oldest video worth showing, in years before today."
+    )
 
 
 class Roadmap(Strict):

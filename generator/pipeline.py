@@ -1,7 +1,9 @@
 """The build as one straight line: load → schedule → views → Markdown → files.
 
 The CLI, the tests and the benchmarks all call this one function, so there
-is exactly one definition of what "render the handbook" means.
+is exactly one definition of what "render the handbook" means. Videos come
+from the lock file next to the roadmaps (``content/videos.lock.json``); a
+missing lock means no videos yet, a malformed one is an error.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import loader, pages, reader, render, siteconfig
+from generator.youtube import lock, lookup
 
 
 @dataclass(frozen=True)
@@ -27,8 +30,9 @@ def generate(content: Path, config: Path = siteconfig.DEFAULT_CONFIG) -> dict[st
     """
     loaded = loader.load_all(content)  # gather everything first (raises on any content error)
     plans = [item.plan for item in loaded]
+    videos = lock.read(lock.path_in(content))
     return render.merge(
-        render.render_site(pages.site(loaded)),
+        render.render_site(pages.site(loaded, lookup.from_lock(videos))),
         reader.render_files(plans, siteconfig.site_url(config)),
     )
 

@@ -1,0 +1,20 @@
+"""YouTube queries → recent, verified videos, kept in the committed lock file.
+
+This is the only part of the handbook that talks to the network, and only
+when ``handbook refresh`` runs with a key. Rendering reads the lock file and
+never calls the API, so a build without a key is still complete and
+reproducible.
+
+Modules, in the order data flows:
+
+- ``query``: content queries → normalised lock keys and what each key needs.
+- ``client``: the YouTube Data API v3 through google-api-python-client, with
+  retries, a unit meter and the key scrubbed from everything it reports.
+- ``responses``: the parts of API responses the handbook reads, validated.
+- ``ranking``: which candidate videos are good enough, and in what order.
+- ``lock``: the lock file's format and its atomic, deterministic writing.
+- ``refresh``: the quota-aware policy that keeps the lock current.
+- ``lookup``: lock entries → the videos a week page shows.
+- ``command``: ``handbook refresh`` (environment, printing, exit codes).
+- ``fake``: a local fake of the Data API for tests and the benchmark.
+"""

@@ -1,0 +1,163 @@
+"""The real google-api-python-client against the fake server: requests, faults, the key."""
+
+from __future__ import annotations
+
+import logging
+import socket
+
+import pytest
+
+from generator.youtube.client import Backoff, Client, scrub
+from generator.youtube.errors import (
+    ApiFailure,
+    KeyRejected,
+    NetworkFailure,
+    OverBudget,
+    QuotaExceeded,
+)
+from generator.youtube.fake import FakeYouTube
+from generator.youtube.quota import Meter, SearchParams
+from tests.youtube.conftest import KEY, video
+
+PARAMS = SearchParams(
+    q="python basics",
+    published_after="2023-11-22T00:00:00Z",
+    language="en",
+    region=None,
+    safe_search="moderate",
+)
+
+
+def client(fake: FakeYouTube, sleeps: list[float] | None = None, **options: object) -> Client:
+    return Client(
+        KEY,
+        endpoint=fake.url,
+        sleep=(sleeps if sleeps is not None else []).append,
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def test_search_sends_the_documented_parameters_to_the_endpoint(fake: FakeYouTube) -> None:
+    ids = client(fake).search(PARAMS)
+    assert len(ids) == 12
+    [seen] = fake.requests
+    assert seen.method == "search"
+    assert seen.params == {
+        "part": "snippet",
+        "type": "video",
+        "q": "python basics",
+        "publishedAfter": "2023-11-22T00:00:00Z",
+        "relevanceLanguage": "en",
+        "safeSearch": "moderate",
+        "maxResults": "50",
+        "key": KEY,
+        "alt": "json",
+    }
+
+
+def test_an_endpoint_with_a_path_keeps_it(fake: FakeYouTube) -> None:
+    Client(KEY, endpoint=fake.url + "/").search(PARAMS)
+    assert fake.count("search") == 1
+
+
+def test_videos_asks_for_at_most_50_ids_a_call(fake: FakeYouTube) -> None:
+    clips = [video(f"id{n:03d}") for n in range(120)]
+    fake.add(*clips)
+    api = client(fake)
+    found = api.videos([clip.id for clip in clips])
+    assert [info.id for info in found] == [clip.id for clip in clips]
+    assert [len(seen.params["id"].split(",")) for seen in fake.requests] == [50, 50, 20]
+    assert fake.requests[0].params["part"] == "snippet,contentDetails,status"
+    assert api.meter.spent == 3
+
+
+def test_deleted_and_private_videos_are_left_out(fake: FakeYouTube) -> None:
+    fake.add(video("kept"), video("deleted", deleted=True), video("private", privacy="private"))
+    found = client(fake).videos(["keptxxxxxxx", "deletedxxxx", "privatexxxx", "neverxxxxxx"])
+    assert [info.id for info in found] == ["keptxxxxxxx"]
+
+
+@pytest.mark.parametrize(
+    ("status", "reason"),
+    [(503, "backendError"), (429, "rateLimitExceeded"), (403, "rateLimitExceeded")],
+)
+def test_transient_errors_are_retried_with_backoff(
+    fake: FakeYouTube, status: int, reason: str
+) -> None:
+    fake.fail("search", status, reason, times=2)
+    sleeps: list[float] = []
+    api = client(fake, sleeps)
+    assert len(api.search(PARAMS)) == 12
+    assert sleeps == [1.0, 2.0]
+    assert fake.count("search") == 3
+    assert api.meter.spent == 300  # every attempt is charged: the budget is an upper bound
+
+
+def test_retries_are_bounded(fake: FakeYouTube) -> None:
+    fake.fail("videos", 503, "backendError", times=10)
+    sleeps: list[float] = []
+    api = client(fake, sleeps, backoff=Backoff(attempts=4, first=0.5, cap=1.5))
+    with pytest.raises(ApiFailure, match=r"videos.list failed with HTTP 503 .* after 4 attempts"):
+        api.videos(["aaaaaaaaaaa"])
+    assert sleeps == [0.5, 1.0, 1.5]
+    assert fake.count() == 4
+
+
+def test_quota_exceeded_is_not_retried(fake: FakeYouTube) -> None:
+    fake.quota = 150
+    api = client(fake)
+    api.search(PARAMS)
+    with pytest.raises(QuotaExceeded, match="daily quota exceeded"):
+        api.search(PARAMS)
+    assert fake.count("search") == 2
+
+
+@pytest.mark.parametrize("reason", ["keyInvalid", "accessNotConfigured"])
+def test_key_problems_are_rejections(fake: FakeYouTube, reason: str) -> None:
+    fake.fail("search", 400 if reason == "keyInvalid" else 403, reason)
+    with pytest.raises(KeyRejected) as raised:
+        client(fake).search(PARAMS)
+    assert "YOUTUBE_API_KEY" in str(raised.value)
+    assert KEY not in str(raised.value)
+    assert raised.value.exit_code == 2
+
+
+def test_an_unknown_key_is_rejected_without_echoing_it(fake: FakeYouTube) -> None:
+    wrong = "AIzaWRONG-key-that-must-not-leak"
+    with pytest.raises(KeyRejected, match="API key not valid") as raised:
+        Client(wrong, endpoint=fake.url).search(PARAMS)
+    assert wrong not in str(raised.value)
+
+
+def test_network_failure_is_clear_and_keyless() -> None:
+    with socket.socket() as probe:  # a port that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(NetworkFailure, match="cannot reach the YouTube Data API") as raised:
+        Client(KEY, endpoint=f"http://127.0.0.1:{port}").search(PARAMS)
+    assert KEY not in str(raised.value)
+    assert raised.value.exit_code == 1
+
+
+def test_the_budget_is_checked_before_sending(fake: FakeYouTube) -> None:
+    api = client(fake, meter=Meter(budget=150))
+    api.search(PARAMS)
+    with pytest.raises(OverBudget):
+        api.search(PARAMS)
+    assert fake.count() == 1
+    assert api.meter.spent == 100
+
+
+def test_library_logs_are_scrubbed(fake: FakeYouTube, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    client(fake).search(PARAMS)
+    assert "URL being requested" in caplog.text  # the library logged the URL …
+    assert "key=***" in caplog.text
+    assert KEY not in caplog.text  # … without the key
+
+
+def test_scrub_masks_plain_encoded_and_url_forms() -> None:
+    text = f"GET /search?q=x&key={KEY}&alt=json; said {KEY!r}; /v?key=other%2Bsecret"
+    assert scrub(text, [KEY]) == "GET /search?q=x&key=***&alt=json; said '***'; /v?key=***"
+    assert scrub("a+b c", ["a+b"]) == "*** c"
+    assert scrub("a%2Bb", ["a+b"]) == "***"
