@@ -53,9 +53,8 @@ linkcheck: build
 diff: $(DEPS)
 	$(BIN)/handbook diff
 
-## offline: build the site, then the offline copy site/downloads/handbook-offline.zip
+## offline: the offline copy site/downloads/handbook-offline.zip (make build includes it)
 offline: build
-	$(BIN)/python -m generator.offline
 
 ## render: write the generated Markdown into build/docs only
 render: $(DEPS)

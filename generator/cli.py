@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import cli_publish, loader, pipeline, schema, site, siteconfig
+from generator import cli_publish, loader, offline, pipeline, schema, site, siteconfig
 from generator.errors import ContentError, HandbookError
 from generator.youtube import command as youtube_command
 
@@ -55,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     bld = commands.add_parser(
         "build",
         help="render, then build the site with mkdocs --strict",
-        description="Render the Markdown, then run 'mkdocs build --strict' into site/.",
+        description="Render the Markdown, run 'mkdocs build --strict' into site/, then build the offline copy site/downloads/handbook-offline.zip.",
     )
     _paths(bld)
     bld.add_argument(
@@ -75,6 +75,13 @@ def _parser() -> argparse.ArgumentParser:
         choices=site.BUILDERS,
         default="mkdocs",
         help="site generator: mkdocs (default) or zensical (optional dependency)",
+    )
+    bld.add_argument(
+        "--offline",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also build the offline copy, downloads/handbook-offline.zip, that the home page "
+        "links to (default: yes; always built with MkDocs)",
     )
 
     srv = commands.add_parser(
@@ -189,6 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "build":
             _render(args.content, args.docs, args.config)
             site.build(args.config, args.site_dir, args.builder)
+            if args.offline:
+                target = (args.site_dir or siteconfig.site_dir(args.config)) / offline.ZIP_PATH
+                count = offline.build(args.config, args.config.parent / offline.WORK_DIR, target)
+                print(f"Offline copy: {count} files in {target}")
             return 0
         if args.command == "serve":
             return _serve(args)

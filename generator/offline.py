@@ -1,6 +1,7 @@
 """The offline copy: the whole handbook as one zip that works opened from disk.
 
-``make offline`` (after ``make build``) runs ``python -m generator.offline``:
+``handbook build`` ends with this step (``--no-offline`` skips it; ``python -m
+generator.offline`` runs it alone):
 MkDocs builds the site a second time with ``OFFLINE=true``, which turns on
 Material's offline plugin (``mkdocs.yml``): links end in ``.html`` instead of
 directory URLs, and the search index is inlined as a script, run by the
@@ -23,6 +24,12 @@ from pathlib import Path
 
 from generator import site
 from generator.errors import HandbookError
+
+ZIP_PATH = "downloads/handbook-offline.zip"
+"""Site-relative path of the zip; the home page links to it."""
+
+WORK_DIR = Path("build/offline-site")
+"""Where the offline variant of the site is built before it is zipped."""
 
 FOLDER = "study-handbook"
 """Top folder inside the zip: unpacking never spills files into the reader's folder."""
@@ -60,8 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Build the offline copy of the handbook (run `handbook build` first).",
     )
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
-    parser.add_argument("--work", type=Path, default=Path("build/offline-site"))
-    parser.add_argument("--output", type=Path, default=Path("site/downloads/handbook-offline.zip"))
+    parser.add_argument("--work", type=Path, default=WORK_DIR)
+    parser.add_argument("--output", type=Path, default=Path("site") / ZIP_PATH)
     args = parser.parse_args(argv)
     try:
         count = build(args.config, args.work, args.output)

@@ -33,9 +33,6 @@ from generator.schedule import Plan
 DATA_PATH = "assets/handbook-data.js"
 """Docs-relative path of the generated data script, loaded by ``overrides/main.html``."""
 
-OFFLINE_ZIP = "downloads/handbook-offline.zip"
-"""Site-relative path of the offline copy that ``make offline`` builds."""
-
 
 @dataclass(frozen=True)
 class ProgressPage:

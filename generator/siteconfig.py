@@ -1,4 +1,4 @@
-"""The one MkDocs setting the render stage needs: the site's public URL.
+"""The MkDocs settings the handbook itself needs: the public URL and the output folder.
 
 The calendar files (``<slug>/calendar.ics``) are read by calendar apps, not
 browsers, so the links they carry to week pages must be absolute. The public
@@ -28,16 +28,25 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_constructor("!ENV", construct_env_tag)
 
 
-def site_url(config: Path = DEFAULT_CONFIG) -> str | None:
-    """``site_url`` of ``config`` with a trailing slash, or None without a config file."""
+def _settings(config: Path) -> dict[str, object]:
     if not config.is_file():
-        return None
+        return {}
     try:
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except yaml.YAMLError as error:
-        raise UsageError(f"{config}: cannot read site_url: {error}") from None
-    value = data.get("site_url") if isinstance(data, dict) else None
+        raise UsageError(f"{config}: cannot read the configuration: {error}") from None
+    return data if isinstance(data, dict) else {}
+
+
+def site_url(config: Path = DEFAULT_CONFIG) -> str | None:
+    """``site_url`` of ``config`` with a trailing slash, or None without a config file."""
+    value = _settings(config).get("site_url")
     if not value:
         return None
     text = str(value)
     return text if text.endswith("/") else text + "/"
+
+
+def site_dir(config: Path = DEFAULT_CONFIG) -> Path:
+    """Where ``config`` builds the site: its ``site_dir``, relative to the config's folder."""
+    return config.parent / str(_settings(config).get("site_dir") or "site")

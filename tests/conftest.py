@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, site
+from generator import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -16,7 +16,7 @@ CONTENT = ROOT / "content"
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real content rendered and built with ``mkdocs build --strict``; returns site/.
+    """The real content built as ``handbook build`` does (pages, site, offline copy); returns site/.
 
     Built in a temporary copy of the project so tests never touch the
     working tree's build/ and site/ folders.
@@ -28,6 +28,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, work / name)
-    pipeline.render_handbook(CONTENT, work / "build" / "docs")
-    site.build(work / "mkdocs.yml", work / "site")
+    command = ["build", "--content", str(CONTENT), "--docs", str(work / "build" / "docs")]
+    command += ["--config", str(work / "mkdocs.yml"), "--site-dir", str(work / "site")]
+    assert cli.main(command) == 0
     return work / "site"

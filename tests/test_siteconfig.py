@@ -23,5 +23,5 @@ def test_site_url_follows_the_env_tag(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_unreadable_config_is_a_usage_error(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_url: [unclosed\n", encoding="utf-8")
-    with pytest.raises(UsageError, match="cannot read site_url"):
+    with pytest.raises(UsageError, match="cannot read the configuration"):
         siteconfig.site_url(config)

@@ -32,11 +32,9 @@ def test_search_finds_the_postgresql_week(page: Page, base_url: str) -> None:
 
 @pytest.fixture(scope="module")
 def offline_copy(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline build zipped as `make offline` does, then unpacked; returns its folder."""
+    """The offline copy that the build published beside the site, unpacked; returns its folder."""
     work = tmp_path_factory.mktemp("offline")
-    target = work / "handbook-offline.zip"
-    offline.build(built_site.parent / "mkdocs.yml", work / "site", target)
-    with zipfile.ZipFile(target) as archive:
+    with zipfile.ZipFile(built_site / offline.ZIP_PATH) as archive:
         archive.extractall(work / "unpacked")
     return work / "unpacked" / offline.FOLDER
 
@@ -78,17 +76,22 @@ def test_offline_now_page_uses_html_links(browser: Browser, offline_copy: Path) 
 
 def test_the_served_site_links_the_offline_zip(page: Page, base_url: str, built_site: Path) -> None:
     page.goto(base_url)
-    expect(page.locator(".hb-offline")).to_be_hidden()  # no zip in this build: link hidden
-    target = built_site / "downloads" / "handbook-offline.zip"
-    offline.write_zip(built_site / "backend-6-month", target)
+    link = page.locator(".hb-offline a")
+    expect(link).to_be_visible()
+    expect(link).to_have_attribute("href", "downloads/handbook-offline.zip")
+    response = page.request.get(base_url + "downloads/handbook-offline.zip")
+    assert response.ok
+    assert response.body()[:4] == b"PK\x03\x04"
+
+    # a site built without the copy (handbook build --no-offline) hides the link
+    target = built_site / offline.ZIP_PATH
+    moved = target.with_name("moved-away.zip")
+    target.rename(moved)
     try:
         page.reload()
-        link = page.locator(".hb-offline a")
-        expect(link).to_be_visible()
-        expect(link).to_have_attribute("href", "downloads/handbook-offline.zip")
+        expect(page.locator(".hb-offline")).to_be_hidden()
     finally:
-        target.unlink()
-        target.parent.rmdir()
+        moved.rename(target)
 
 
 def test_offline_build_uses_the_offline_plugin_only_when_asked(built_site: Path) -> None:

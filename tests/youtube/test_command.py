@@ -74,7 +74,7 @@ def test_exit_2_for_bad_usage_content_lock_or_key(
 
     (harness.content / "roadmaps" / "road.yaml").write_text("title: [", encoding="utf-8")
     assert refresh(harness.content, "--dry-run") == 2
-    assert "road.yaml:1:9: YAML syntax error" in capsys.readouterr().err
+    assert "road.yaml:2:1: YAML syntax error" in capsys.readouterr().err
     assert harness.fake.count() == requests
 
 
