@@ -150,17 +150,19 @@ def table(figures: dict[str, Any]) -> str:
             f"{name:<{width}}  {row['search_calls']:>6}  {row['videos_calls']:>6}  "
             f"{row['units']:>5}  {naive:>11}"
         )
-    by_day = " + ".join(str(units) for units in figures["first_full_by_day"])
+    days = figures["first_full_by_day"]
+    by_day = " + ".join(str(units) for units in days)
+    spread = "in one run (exit 0)" if len(days) == 1 else f"over {len(days)} days (exit 3, then 0)"
     lines += [
         "",
-        f"First refresh under the default budget of {DEFAULT_BUDGET}: {by_day} units "
-        f"over {len(figures['first_full_by_day'])} days (exit 3, then 0).",
+        f"First refresh under the default budget of {DEFAULT_BUDGET}: {by_day} units {spread}.",
         f"After 10 % died: {figures['ten_percent_dead']['dead']} dead videos dropped, "
         f"{figures['ten_percent_dead']['promoted']} spares promoted, "
         f"{figures['ten_percent_dead']['search_calls']} new searches.",
         f"Steady state per 30 days: {figures['monthly_units']} units; naive with a daily build: "
         f"{figures['naive_monthly_units_daily_builds']} units "
-        f"({figures['naive_builds_per_daily_quota']} naive builds fit the daily quota of {DAILY_QUOTA}).",
+        f"(naive builds that fit the daily quota of {DAILY_QUOTA}: "
+        f"{figures['naive_builds_per_daily_quota']}).",
     ]
     return "\n".join(lines)
 

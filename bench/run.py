@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import synthetic
+from bench import assets, quota, synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work"
@@ -112,7 +112,7 @@ def overhead_figures(name: str, content: Path, runs: int) -> dict[str, Any]:
     """``handbook build`` (load, render, mkdocs build) versus ``mkdocs build`` alone."""
     root = project(f"overhead-{name.replace(' ', '-')}", content)
     python = sys.executable
-    full = [python, "-m", "generator.cli", "build", "--site-dir", "site"]
+    full = [python, "-m", "generator.cli", "build", "--no-offline", "--site-dir", "site"]
     alone = [python, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
     run(full, root)  # generate the pages that mkdocs alone then builds from
     full_seconds = median_seconds(lambda: run(full, root), runs)
@@ -143,6 +143,100 @@ def noop_figures(content: Path) -> dict[str, Any]:
         "written_when_unchanged": len(again.report.written),
         "written_after_one_week_change": len(changed.report.written),
         "pages_rewritten_after_one_week_change": changed.report.written,
+    }
+
+
+def filled_content() -> Path:
+    """A copy of the real content whose lock was filled by a refresh against the fake API.
+
+    Week pages then carry their video lists and thumbnails, as they do in production.
+    """
+    from generator.youtube import lock
+    from generator.youtube.fake import FakeYouTube
+
+    folder = WORK / "content-videos"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(ROOT / "content" / "roadmaps", folder / "roadmaps")
+    with FakeYouTube(keys=(quota.KEY,), today=quota.TODAY) as fake:
+        filler = quota._Bench(folder, fake)
+        filler.run(quota.TODAY)
+    lock.save(lock.path_in(folder), filler.state)
+    return folder
+
+
+def page_weight(runs: int) -> dict[str, Any]:
+    """Bytes of a week page and of our assets; requests it makes before anything scrolls."""
+    root = project("weight", filled_content())
+    run(
+        [sys.executable, "-m", "generator.cli", "build", "--no-offline", "--site-dir", "site"], root
+    )
+    site = root / "site"
+    page = "backend-2026/week-44/index.html"
+    data_script = site / "assets" / "handbook-data.js"
+    ours = assets.measure()["totals"]
+    figures: dict[str, Any] = {
+        "page": page,
+        "html_bytes": (site / page).stat().st_size,
+        "our_js_css_bytes": ours,
+        "generated_data_script_bytes": data_script.stat().st_size,
+    }
+    figures.update(_requests(site, page))
+    return figures
+
+
+def _requests(site: Path, page: str) -> dict[str, Any]:
+    """Requests Chromium makes loading ``page`` (viewport 1280x800, no scrolling)."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    seen: list[str] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            context = browser.new_context(viewport={"width": 1280, "height": 800})
+            # no internet here: answer thumbnails with an empty image, but count them
+            context.route("https://**/*", lambda route: route.fulfill(status=204))
+            tab = context.new_page()
+            tab.on("request", lambda request: seen.append(request.url))
+            tab.goto(base + page.removesuffix("index.html"), wait_until="networkidle")
+            thumbnails = tab.locator(".hb-video img").count()
+            browser.close()
+    finally:
+        server.shutdown()
+    external = [url for url in seen if not url.startswith(base)]
+    return {
+        "requests_before_scroll": len(seen),
+        "requests_to_other_hosts": len(external),
+        "thumbnails_on_page": thumbnails,
+        "thumbnails_loaded_before_scroll": sum("ytimg" in url for url in external),
+    }
+
+
+def builder_figures(name: str, runs: int) -> dict[str, Any]:
+    """``mkdocs build`` versus ``zensical build`` on the pages the overhead step generated."""
+    root = WORK / f"overhead-{name.replace(' ', '-')}"
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
+    zensical = [sys.executable, "-m", "zensical", "build", "--strict", "--clean"]
+    mkdocs_seconds = median_seconds(lambda: run(mkdocs, root), runs)
+    zensical_seconds = median_seconds(lambda: run(zensical, root), runs)
+    return {
+        "mkdocs_seconds": mkdocs_seconds,
+        "zensical_seconds": zensical_seconds,
+        "mkdocs_over_zensical": round(mkdocs_seconds / zensical_seconds, 1),
     }
 
 
@@ -203,8 +297,52 @@ def markdown_report(results: dict[str, Any]) -> str:
         f"- written after changing one week's title: {noop['written_after_one_week_change']} "
         f"({', '.join(noop['pages_rewritten_after_one_week_change'])})",
     ]
-    for section in results.get("extra", []):
-        lines += ["", *section]
+    q = results["quota"]
+    lines += [
+        "",
+        "## YouTube quota (real content, fake Data API; units)",
+        "",
+        f"{q['queries']} distinct queries from {q['query_uses']} uses in the content.",
+        "",
+        "| scenario | search.list | videos.list | units | naive (one search per use) |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for label, key in (
+        ("first full refresh", "first_full"),
+        ("steady state, next day", "next_day"),
+        ("steady state, 30-day re-verification", "reverify_day"),
+        ("after 10% of stored videos died", "ten_percent_dead"),
+    ):
+        row = q[key]
+        lines.append(
+            f"| {label} | {row['search_calls']} | {row['videos_calls']} | {row['units']} | "
+            f"{q['naive_per_build']} |"
+        )
+    w = results["page_weight"]
+    ours = w["our_js_css_bytes"]
+    lines += [
+        "",
+        f"## Page weight ({w['page']}, with its videos)",
+        "",
+        f"- HTML: {w['html_bytes']} bytes",
+        f"- our JS and CSS: {ours['ours']['raw']} bytes ({ours['ours']['gzip']} gzipped); "
+        f"vendored offline shim: {ours['vendored']['raw']} bytes",
+        f"- generated data script: {w['generated_data_script_bytes']} bytes",
+        f"- requests before anything scrolls into view: {w['requests_before_scroll']} "
+        f"({w['requests_to_other_hosts']} to other hosts; thumbnails on the page: "
+        f"{w['thumbnails_on_page']}, loaded before scrolling: "
+        f"{w['thumbnails_loaded_before_scroll']})",
+        "",
+        "## Builders on the same generated pages",
+        "",
+        "| handbook | mkdocs build (s) | zensical build (s) | ratio |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, figures in results["builders"].items():
+        lines.append(
+            f"| {name} | {figures['mkdocs_seconds']} | {figures['zensical_seconds']} | "
+            f"{figures['mkdocs_over_zensical']}x |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -223,6 +361,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, path in contents.items()
     }
     results["noop"] = noop_figures(contents["real"])
+    results["quota"] = quota.measure()
+    results["page_weight"] = page_weight(args.runs)
+    results["builders"] = {
+        name: builder_figures(name, args.runs if name == "real" else max(1, args.runs // 2))
+        for name in contents
+    }
 
     RESULTS_JSON.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     report = markdown_report(results)
