@@ -14,9 +14,12 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import cli_publish, loader, offline, pipeline, schema, site, siteconfig
+from generator import cli_publish, offline, schema, site, siteconfig
 from generator.errors import ContentError, HandbookError
-from generator.youtube import command as youtube_command
+from generator.youtube.quota import DEFAULT_BUDGET
+
+# Stage modules are imported by the subcommand that needs them, so that a command does not
+# pay for loading what it never uses (the video client, the schema, the reviewers' tools).
 
 
 def _paths(parser: argparse.ArgumentParser) -> None:
@@ -128,9 +131,9 @@ def _parser() -> argparse.ArgumentParser:
     ref.add_argument(
         "--budget",
         type=int,
-        default=youtube_command.DEFAULT_BUDGET,
+        default=DEFAULT_BUDGET,
         metavar="UNITS",
-        help=f"most quota units to spend (default: {youtube_command.DEFAULT_BUDGET})",
+        help=f"most quota units to spend (default: {DEFAULT_BUDGET})",
     )
     ref.add_argument(
         "--today",
@@ -149,11 +152,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _render(content: Path, docs: Path, config: Path = siteconfig.DEFAULT_CONFIG) -> None:
+    from generator import pipeline
+
     result = pipeline.render_handbook(content, docs, config)
     print(f"Rendered {result.files} files into {docs}: {result.report.summary()}")
 
 
 def _check(args: argparse.Namespace) -> int:
+    from generator import loader
+
     loaded = loader.load_all(args.content)
     weeks = " + ".join(str(len(item.plan.weeks)) for item in loaded)
     noun = "roadmap" if len(loaded) == 1 else "roadmaps"
@@ -204,6 +211,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             return _serve(args)
         if args.command == "refresh":
+            from generator.youtube import command as youtube_command
+
             return youtube_command.run(
                 args.content,
                 budget=args.budget,

@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from generator import diff, linkcheck, lockdiff
-
 COMMANDS = ("linkcheck", "diff", "lock-diff")
 
 
@@ -66,6 +64,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def run(args: argparse.Namespace) -> int:
     """Run one of :data:`COMMANDS`; errors propagate to ``cli.main`` as HandbookError."""
+    # imported here so that `handbook build` does not load what only reviewers use
+    from generator import diff, linkcheck, lockdiff
+
     if args.command == "linkcheck":
         return linkcheck.command(args.site, args.base_path)
     if args.command == "diff":

@@ -180,5 +180,9 @@ def calendar(plan: Plan, site_url: str | None) -> str:
     if roadmap.schedule is not None:
         for event in _session_events(plan, roadmap.schedule, stamp):
             cal.add_component(event)
-        cal.add_missing_timezones()
+        # The VTIMEZONE only needs to cover the roadmap's own dates; icalendar's default
+        # (1970-2038) scans 68 years of offsets for nothing and makes the file larger.
+        cal.add_missing_timezones(
+            first_date=plan.start - dt.timedelta(days=1), last_date=plan.end + dt.timedelta(days=1)
+        )
     return bytes(cal.to_ical()).decode("utf-8")

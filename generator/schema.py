@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.model import Roadmap
-
 DEFAULT_PATH = Path("content/schema/roadmap.schema.json")
 
 
 def document() -> str:
     """The schema as deterministic, pretty JSON text."""
+    from generator.model import Roadmap  # the models are heavy to import; only this needs them
+
     schema = Roadmap.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://study-handbook.local/roadmap.schema.json"

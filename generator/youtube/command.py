@@ -20,12 +20,11 @@ from generator import loader
 from generator.errors import UsageError
 from generator.youtube import lock, query, refresh
 from generator.youtube.errors import KeyRejected
-from generator.youtube.quota import Meter
+from generator.youtube.quota import DEFAULT_BUDGET, Meter
 
 if TYPE_CHECKING:
     import httplib2
 
-DEFAULT_BUDGET = 9000
 """Units a refresh may spend by default: 90 % of the 10,000-unit daily quota."""
 
 EXIT_PARTIAL = 3

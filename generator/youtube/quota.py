@@ -17,6 +17,9 @@ from typing import Literal
 
 from generator.youtube.errors import OverBudget
 
+DEFAULT_BUDGET = 9000
+"""Units a refresh may spend unless told otherwise: 90% of the daily quota of 10,000."""
+
 SEARCH_COST = 100
 VIDEOS_COST = 1
 MAX_IDS = 50
