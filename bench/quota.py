@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:  # run as a script from a checkout: make `generato
 from generator import loader  # noqa: E402
 from generator.youtube import lock, query, refresh  # noqa: E402
 from generator.youtube.client import Client  # noqa: E402
-from generator.youtube.command import DEFAULT_BUDGET  # noqa: E402
+from generator.youtube.quota import DEFAULT_BUDGET  # noqa: E402
 from generator.youtube.fake import FakeYouTube  # noqa: E402
 from generator.youtube.quota import SEARCH_COST, Meter  # noqa: E402
 

@@ -242,7 +242,7 @@ def builder_figures(name: str, runs: int) -> dict[str, Any]:
 
 def machine() -> dict[str, Any]:
     """Where and with what the figures were measured."""
-    versions = {}
+    versions: dict[str, str | None] = {}
     for package in ("mkdocs", "mkdocs-material", "pydantic", "PyYAML", "Jinja2", "zensical"):
         try:
             versions[package] = importlib.metadata.version(package)
