@@ -34,6 +34,15 @@ def _paths(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _config(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="MkDocs configuration (default: mkdocs.yml)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook",
@@ -61,12 +70,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Render the Markdown, run 'mkdocs build --strict' into site/, then build the offline copy site/downloads/handbook-offline.zip.",
     )
     _paths(bld)
-    bld.add_argument(
-        "--config",
-        type=Path,
-        default=Path("mkdocs.yml"),
-        help="MkDocs configuration (default: mkdocs.yml)",
-    )
+    _config(bld)
     bld.add_argument(
         "--site-dir",
         type=Path,
@@ -93,12 +97,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Render, then serve the site with live reload; edits to content files are re-rendered within a second.",
     )
     _paths(srv)
-    srv.add_argument(
-        "--config",
-        type=Path,
-        default=Path("mkdocs.yml"),
-        help="MkDocs configuration (default: mkdocs.yml)",
-    )
+    _config(srv)
     srv.add_argument(
         "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)"
     )
