@@ -154,7 +154,10 @@ def _render(content: Path, docs: Path, config: Path = siteconfig.DEFAULT_CONFIG)
     from generator import pipeline
 
     result = pipeline.render_handbook(content, docs, config)
-    print(f"Rendered {result.files} files into {docs}: {result.report.summary()}")
+    if result.cached:
+        print(f"Up to date: {result.files} files in {docs} (nothing changed since the last render)")
+    else:
+        print(f"Rendered {result.files} files into {docs}: {result.report.summary()}")
 
 
 def _check(args: argparse.Namespace) -> int:

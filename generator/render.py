@@ -1,22 +1,18 @@
-"""Page views → Markdown files, written only when their bytes change.
+"""Page views → Markdown text, through logic-free Jinja2 templates.
 
 Every ``{{ value }}`` in a template is escaped for Markdown by the
 environment's ``finalize`` hook, so a template cannot forget to escape.
 Values that are not text but machine tokens (ids, dates in attributes) or
 generated URLs go through the ``token`` and ``url`` filters, which check them
-instead of escaping them. Writing compares bytes first, so a rebuild with
-unchanged content rewrites nothing (MkDocs' live reload and ``git status``
-stay quiet), and pages of removed weeks are deleted.
+instead of escaping them. Writing the files is ``writer.py``'s job.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -94,48 +90,3 @@ def render_site(site: Site) -> dict[str, str]:
         files[path] = render_page(template, page)
     files[NAV_FILE] = json.dumps(site.nav, indent=2, ensure_ascii=False) + "\n"
     return files
-
-
-@dataclass
-class WriteReport:
-    """What a render did to the docs folder."""
-
-    written: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        return (
-            f"{len(self.written)} written, {len(self.unchanged)} unchanged, "
-            f"{len(self.removed)} removed"
-        )
-
-
-def write_tree(files: Mapping[str, str], out_dir: Path) -> WriteReport:
-    """Make ``out_dir`` hold exactly ``files`` (pages, data, calendars), touching only what differs."""
-    report = WriteReport()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for path in sorted(files):
-        target = out_dir / path
-        data = files[path].encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            report.unchanged.append(path)
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
-        temporary.replace(target)
-        report.written.append(path)
-    for stale in sorted(_stale(out_dir, files)):
-        (out_dir / stale).unlink()
-        report.removed.append(stale)
-    for folder in sorted((p for p in out_dir.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
-    return report
-
-
-def _stale(out_dir: Path, keep: Iterable[str]) -> set[str]:
-    wanted = set(keep)
-    found = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file()}
-    return found - wanted

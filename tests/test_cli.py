@@ -31,7 +31,7 @@ def test_render_reports_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["render", "--content", str(FIXTURES / "mini"), "--docs", str(docs)]) == 0
     assert "11 written, 0 unchanged, 0 removed" in capsys.readouterr().out
     assert main(["render", "--content", str(FIXTURES / "mini"), "--docs", str(docs)]) == 0
-    assert "0 written, 11 unchanged, 0 removed" in capsys.readouterr().out
+    assert "Up to date: 11 files in" in capsys.readouterr().out
 
 
 def test_bad_content_exits_2_and_lists_every_problem(

@@ -10,7 +10,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator import pipeline, render
+from generator import pipeline, render, writer
 from generator.loader import load_all
 from generator.pages import site
 from tests.conftest import FIXTURES, ROOT
@@ -32,7 +32,7 @@ def test_golden_output() -> None:
     files = rendered()
     if os.environ.get("UPDATE_GOLDEN"):
         shutil.rmtree(GOLDEN, ignore_errors=True)
-        render.write_tree(files, GOLDEN)
+        writer.write_tree(files, GOLDEN)
     golden = {
         p.relative_to(GOLDEN).as_posix(): p.read_bytes().decode("utf-8")
         for p in GOLDEN.rglob("*")

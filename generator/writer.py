@@ -1,0 +1,114 @@
+"""Generated files → the docs folder, touching only what differs.
+
+Writing compares bytes first, so a rebuild with unchanged content rewrites
+nothing (MkDocs' live reload and file watchers stay quiet), and files that
+are no longer generated (pages of removed weeks) are deleted: the docs
+folder always holds exactly one build's output.
+
+A stamp (``.render-stamp.json``, a dot file MkDocs does not publish) records
+a digest of everything the output depends on and the size and modification
+time of each file written. When neither the inputs nor the files have changed
+since, ``pipeline.render_handbook`` skips loading and rendering altogether:
+measured in bench/, that is most of what the handbook adds to a rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STAMP = ".render-stamp.json"
+
+
+@dataclass
+class WriteReport:
+    """What a render did to the docs folder."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.written)} written, {len(self.unchanged)} unchanged, "
+            f"{len(self.removed)} removed"
+        )
+
+
+def write_tree(files: Mapping[str, str], out_dir: Path) -> WriteReport:
+    """Make ``out_dir`` hold exactly ``files`` (pages, data, calendars), touching only what differs."""
+    report = WriteReport()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path in sorted(files):
+        target = out_dir / path
+        data = files[path].encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            report.unchanged.append(path)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(data)
+        temporary.replace(target)
+        report.written.append(path)
+    for stale in sorted(_stale(out_dir, files)):
+        (out_dir / stale).unlink()
+        report.removed.append(stale)
+    for folder in sorted((p for p in out_dir.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    return report
+
+
+def _stale(out_dir: Path, keep: Iterable[str]) -> set[str]:
+    wanted = {*keep, STAMP}
+    found = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file()}
+    return found - wanted
+
+
+def digest(folders: Iterable[Path], extra: Iterable[str] = ()) -> str:
+    """SHA-256 over every file below ``folders`` (names and bytes) and ``extra`` strings."""
+    hasher = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            if "__pycache__" in path.parts:
+                continue
+            hasher.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            hasher.update(path.read_bytes() + b"\0")
+    for text in extra:
+        hasher.update(text.encode() + b"\0")
+    return hasher.hexdigest()
+
+
+def _state(out_dir: Path, paths: Iterable[str]) -> dict[str, list[int]] | None:
+    state: dict[str, list[int]] = {}
+    for path in paths:
+        try:
+            info = (out_dir / path).stat()
+        except FileNotFoundError:
+            return None
+        state[path] = [info.st_size, info.st_mtime_ns]
+    return state
+
+
+def save_stamp(out_dir: Path, inputs: str, paths: Iterable[str]) -> None:
+    """Record that ``out_dir`` now holds ``paths``, rendered from inputs with digest ``inputs``."""
+    stamp = {"inputs": inputs, "files": _state(out_dir, sorted(paths))}
+    (out_dir / STAMP).write_text(json.dumps(stamp, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def unchanged_since_stamp(out_dir: Path, inputs: str) -> list[str] | None:
+    """The files of the last render if its inputs and outputs are untouched since; else None."""
+    try:
+        stamp = json.loads((out_dir / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stamp, dict) or stamp.get("inputs") != inputs:
+        return None
+    recorded = stamp.get("files")
+    if not isinstance(recorded, dict) or _state(out_dir, recorded) != recorded:
+        return None
+    found = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file()}
+    return sorted(recorded) if found == {*recorded, STAMP} else None
