@@ -156,6 +156,7 @@ class WeekPage:
     deliverable: Check | None
     beginner_task: Check | None
     enterprise_task: Check | None
+    done: Check | None
     milestone: str | None
     milestone_date: str | None
     deadline: str | None
@@ -283,6 +284,23 @@ def check_id(slug: str, week: int, item: Item) -> str:
     return f"{slug}/w{week:02d}/{item.key}"
 
 
+WEEK_DONE = Item(text="I have worked through this week", id="week-done")
+"""The one item of a week whose content lists no checklist (many project weeks), so that
+every week can be ticked off and counts toward progress."""
+
+
+def week_items(week: DatedWeek) -> list[tuple[int, Item]]:
+    """Every tickable item of a week page, with the week number its progress id counts from.
+
+    Content items belong to their entry, so both pages of a two-week block share
+    them; the fallback ``WEEK_DONE`` belongs to each week on its own.
+    """
+    items = week.entry.items()
+    if not items:
+        return [(week.number, WEEK_DONE)]
+    return [(week.entry.number, item) for _, item in items]
+
+
 def _check(slug: str, week: int, item: Item | None) -> Check | None:
     if item is None:
         return None
@@ -371,6 +389,7 @@ def week_page(plan: Plan, week: DatedWeek, lookup: VideoLookup) -> WeekPage:
         deliverable=_check(slug, entry.number, entry.deliverable),
         beginner_task=_check(slug, entry.number, entry.beginner_task),
         enterprise_task=_check(slug, entry.number, entry.enterprise_task),
+        done=None if entry.items() else _check(slug, week.number, WEEK_DONE),
         milestone=milestone.text if milestone else None,
         milestone_date=format_day(milestone.date) if milestone and milestone.date else None,
         deadline=deadline.label if deadline else None,

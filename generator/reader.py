@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from generator import escape, ics, render
-from generator.pages import DateRange, check_id, format_day
+from generator.pages import DateRange, check_id, format_day, week_items
 from generator.schedule import Plan
 
 DATA_PATH = "assets/handbook-data.js"
@@ -101,8 +101,8 @@ def _weeks(plan: Plan) -> list[WeekData]:
         WeekData(
             title=escape.plain(week.entry.title),
             items=[
-                check_id(slug, week.entry.number, item).removeprefix(prefix)
-                for _, item in week.entry.items()
+                check_id(slug, number, item).removeprefix(prefix)
+                for number, item in week_items(week)
             ],
         )
         for week in plan.weeks

@@ -190,3 +190,15 @@ def test_content_carries_every_emoji_of_the_seeds() -> None:
     symbols = {ch for ch in seeds if ord(ch) > 0x2500 and ch not in "—‑"}
     assert symbols, "the team seed should decode to real emoji"
     assert sorted(ch for ch in symbols if ch not in content) == []
+
+
+def test_weeks_without_a_checklist_can_still_be_ticked_off(built_site: Path) -> None:
+    """Project weeks list no items in the seed; each gets one "worked through" item."""
+    for number in (29, 30):
+        html_text = (built_site / "backend-2026" / f"week-{number}" / "index.html").read_text(
+            encoding="utf-8"
+        )
+        assert f'data-item="backend-2026/w{number}/week-done"' in html_text
+        assert "I have worked through this week" in html_text
+    week1 = (built_site / "backend-2026" / "week-01" / "index.html").read_text(encoding="utf-8")
+    assert "week-done" not in week1  # weeks with their own checklist need no extra item

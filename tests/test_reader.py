@@ -32,7 +32,13 @@ def test_data_lists_exactly_the_checkbox_ids_of_every_week_page(plans: list[Plan
         boxes = [c.id for c in week.topics]
         boxes += [
             c.id
-            for c in (week.build, week.deliverable, week.beginner_task, week.enterprise_task)
+            for c in (
+                week.build,
+                week.deliverable,
+                week.beginner_task,
+                week.enterprise_task,
+                week.done,
+            )
             if c
         ]
         entry = data[week.roadmap_slug]["weeks"][week.number - 1]
@@ -50,8 +56,12 @@ def test_data_script_is_deterministic_plain_javascript(plans: list[Plan]) -> Non
     assert len(team["weeks"]) == 54
     assert team["weeks"][11]["title"] == "PostgreSQL Advanced"
     assert team["weeks"][11]["items"][0] == "w12/transactions"
-    # Both weeks of a block share the block's items, stored under its first week.
-    assert team["weeks"][42]["items"] == team["weeks"][43]["items"]
+    # Both weeks of a block share the block's items, stored under its first week...
+    assert team["weeks"][52]["items"] == team["weeks"][53]["items"]
+    assert team["weeks"][53]["items"][0] == "w53/portfolio-website-finalized"
+    # ...while a week without content items gets its own "worked through" item.
+    assert team["weeks"][42]["items"] == ["w43/week-done"]
+    assert team["weeks"][43]["items"] == ["w44/week-done"]
 
 
 def test_render_files_adds_progress_now_data_and_calendars(plans: list[Plan]) -> None:
