@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import escape, loader, pages, pipeline
+from generator import escape, loader, pages, pipeline, siteconfig
 from generator.errors import ContentError, HandbookError, UsageError
 
 DEFAULT_REVISIONS = ("origin/main", "HEAD~1")
@@ -73,10 +73,11 @@ class Changes:
 
 def snapshot(content: Path) -> Snapshot:
     """Render ``content`` into memory exactly as ``handbook render`` writes it."""
-    files = pipeline.generate(content)
+    loaded = loader.load_all(content)
+    files = pipeline.files_for(loaded, content, siteconfig.site_url())
     roadmaps: dict[str, str] = {}
     weeks: dict[str, tuple[str, int, str]] = {}
-    for item in loader.load_all(content):
+    for item in loaded:
         slug = item.roadmap.slug
         roadmaps[slug] = escape.plain(item.roadmap.title)
         for week in item.plan.weeks:

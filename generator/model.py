@@ -334,9 +334,3 @@ class Roadmap(Strict):
         if bool(self.phases) == bool(self.months):
             raise ValueError("a roadmap needs either 'phases' or 'months' (exactly one of them)")
         return self
-
-    def sections(self) -> list[tuple[Phase | None, Month]]:
-        """Every month in order, with its phase (None for a roadmap without phases)."""
-        if self.months:
-            return [(None, month) for month in self.months]
-        return [(phase, month) for phase in self.phases for month in phase.months]
