@@ -28,6 +28,8 @@ from bench import assets, quota, synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work"
+SITE_URL = "http://127.0.0.1:8000/"
+"""The site_url renders use, as mkdocs.yml gives it without SITE_URL set."""
 RESULTS_JSON = ROOT / "bench" / "results.json"
 RESULTS_MD = ROOT / "bench" / "results.md"
 PROJECT_FILES = ("mkdocs.yml", "overrides", "generator")
@@ -85,7 +87,7 @@ def render_figures(content: Path, runs: int) -> dict[str, Any]:
         "from pathlib import Path\n"
         "from generator import pipeline\n"
         "shutil.rmtree(sys.argv[2], ignore_errors=True)\n"
-        "pipeline.render_handbook(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+        "pipeline.render_handbook(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
 
@@ -93,10 +95,10 @@ def render_figures(content: Path, runs: int) -> dict[str, Any]:
         from generator import pipeline
 
         shutil.rmtree(docs, ignore_errors=True)
-        pipeline.render_handbook(content, docs)
+        pipeline.render_handbook(content, docs, SITE_URL)
 
     peak = subprocess.run(
-        [sys.executable, "-c", script, str(content), str(docs)],
+        [sys.executable, "-c", script, str(content), str(docs), SITE_URL],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -149,12 +151,12 @@ def noop_figures(content: Path) -> dict[str, Any]:
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(content, root / "content")
     docs = root / "docs"
-    first = pipeline.render_handbook(root / "content", docs)
-    again = pipeline.render_handbook(root / "content", docs)
+    first = pipeline.render_handbook(root / "content", docs, SITE_URL)
+    again = pipeline.render_handbook(root / "content", docs, SITE_URL)
     roadmap = root / "content" / "roadmaps" / "backend-2026.yaml"
     text = roadmap.read_text(encoding="utf-8")
     roadmap.write_text(text.replace("title: Shell Scripting", "title: Shell Scripting!"), "utf-8")
-    changed = pipeline.render_handbook(root / "content", docs)
+    changed = pipeline.render_handbook(root / "content", docs, SITE_URL)
     return {
         "files": first.files,
         "written_when_unchanged": len(again.report.written),

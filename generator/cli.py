@@ -153,7 +153,7 @@ def _parser() -> argparse.ArgumentParser:
 def _render(content: Path, docs: Path, config: Path = siteconfig.DEFAULT_CONFIG) -> None:
     from generator import pipeline
 
-    result = pipeline.render_handbook(content, docs, config)
+    result = pipeline.render_handbook(content, docs, siteconfig.site_url(config))
     if result.cached:
         print(f"Up to date: {result.files} files in {docs} (nothing changed since the last render)")
     else:

@@ -22,8 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import escape, loader, pages, pipeline, siteconfig
+from generator import escape, loader, pipeline, siteconfig
 from generator.errors import ContentError, HandbookError, UsageError
+from generator.views import urls
 
 DEFAULT_REVISIONS = ("origin/main", "HEAD~1")
 _MAX_LISTED = 25  # a PR comment stays readable; the counts still say how many
@@ -82,7 +83,7 @@ def snapshot(content: Path) -> Snapshot:
         roadmaps[slug] = escape.plain(item.roadmap.title)
         for week in item.plan.weeks:
             title = escape.plain(week.entry.title)
-            weeks[pages.week_path(slug, week.number)] = (slug, week.number, title)
+            weeks[urls.week(slug, week.number)] = (slug, week.number, title)
     return Snapshot(files=files, roadmaps=roadmaps, weeks=weeks)
 
 

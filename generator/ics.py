@@ -27,22 +27,13 @@ from icalendar import Calendar, Event, vRecur
 
 from generator.model import Roadmap, Schedule, slugify
 from generator.schedule import DatedWeek, Plan
+from generator.views.urls import week_url
 
 PRODUCT = "-//Study Handbook//Roadmap calendar//EN"
 UID_DOMAIN = "study-handbook"
 
 _BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
 _WEEKDAY = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-
-
-def calendar_path(slug: str) -> str:
-    """Docs-relative path of a roadmap's feed; MkDocs copies it as a static file."""
-    return f"{slug}/calendar.ics"
-
-
-def week_url(site_url: str | None, slug: str, number: int) -> str | None:
-    """Absolute URL of a week page on the published site (directory URLs), if known."""
-    return f"{site_url}{slug}/week-{number:02d}/" if site_url else None
 
 
 def _uid(slug: str, what: str) -> str:

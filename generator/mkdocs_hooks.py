@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-NAV_FILE = ".nav.json"
+from generator.views.urls import NAV as NAV_FILE
 
 
 def on_config(config: Any) -> Any:

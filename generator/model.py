@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -136,10 +138,10 @@ class Week(Strict):
         for role, item in self.items():
             if item.key in seen:
                 raise ValueError(
-                    f"{seen[item.key]} and {role} share the progress id {item.key!r}; "
+                    f"{seen[item.key]} and {role.key} share the progress id {item.key!r}; "
                     "give one of them an explicit 'id'"
                 )
-            seen[item.key] = role
+            seen[item.key] = role.key
         return self
 
     @property
@@ -147,14 +149,41 @@ class Week(Strict):
         """The last week number this entry covers."""
         return self.through or self.number
 
-    def items(self) -> list[tuple[str, Item]]:
+    def items(self) -> list[tuple[Role, Item]]:
         """Every tickable item with its role, in page order."""
-        roles: list[tuple[str, Item]] = [("topic", topic) for topic in self.topics]
-        for role in ("build", "deliverable", "beginner_task", "enterprise_task"):
-            item = getattr(self, role)
-            if item is not None:
-                roles.append((role, item))
-        return roles
+        return [(role, item) for role in ROLES for item in self.role_items(role)]
+
+    def role_items(self, role: Role) -> list[Item]:
+        """The items this week lists in ``role``."""
+        value = getattr(self, role.key)
+        if role.many:
+            return list(value)
+        return [] if value is None else [value]
+
+
+@dataclass(frozen=True)
+class Role:
+    """A kind of tickable item a week lists: its key in content, its name, how a page sets it off.
+
+    The roles are defined once, here, in page order; the model's validation, the
+    week views, the calendar and the tests all read this table.
+    """
+
+    key: str
+    label: str
+    box: str | None
+    """Admonition type that frames the item on a week page; None for a plain section."""
+    many: bool = False
+    """Whether a week lists several (a list) or at most one."""
+
+
+ROLES = (
+    Role("topics", "Topics", None, many=True),
+    Role("build", "Build", "example"),
+    Role("deliverable", "Deliverable", "example"),
+    Role("beginner_task", "Beginner task", "tip"),
+    Role("enterprise_task", "Enterprise task", "example"),
+)
 
 
 class Month(Strict):
@@ -328,6 +357,14 @@ class Roadmap(Strict):
                 f"{value.isoformat()} is a {value:%A}, but a roadmap starts on a Monday"
             )
         return value
+
+    def week_entries(self) -> Iterator[Week]:
+        """Every week entry (a week or a block) in file order."""
+        for month in self.months:
+            yield from month.weeks
+        for phase in self.phases:
+            for month in phase.months:
+                yield from month.weeks
 
     @model_validator(mode="after")
     def _phases_or_months(self) -> Roadmap:

@@ -24,8 +24,9 @@ from pathlib import Path
 
 from generator import site
 from generator.errors import HandbookError
+from generator.views import urls
 
-ZIP_PATH = "downloads/handbook-offline.zip"
+ZIP_PATH = urls.OFFLINE_ZIP
 """Site-relative path of the zip; the home page links to it."""
 
 WORK_DIR = Path("build/offline-site")

@@ -1,25 +1,31 @@
-"""The build as one straight line: load → schedule → views → Markdown → files.
+"""The build as one straight line: load → date → videos from the lock → views → render → write.
 
 The CLI, the tests and the benchmarks all call these functions, so there is
 exactly one definition of what "render the handbook" means. Videos come from
 the lock file next to the roadmaps (``content/videos.lock.json``); a missing
-lock means no videos yet, a malformed one is an error.
+lock means no videos yet, a malformed one is an error. The last stage, the
+site itself, is ``site.py``'s.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import siteconfig, writer
+from generator import writer
 
 if TYPE_CHECKING:
     from generator.loader import Loaded
 
 GENERATOR = Path(__file__).resolve().parent
 """The generator's own files (code and templates): rendered output depends on them too."""
+
+RENDERING_LIBRARIES = ("study-handbook", "Jinja2", "MarkupSafe", "icalendar", "pydantic", "PyYAML")
+"""Distributions whose version changes rendered bytes: the generator itself, its template
+engine and escaping, the calendar writer, and the content parser and validator."""
 
 
 @dataclass(frozen=True)
@@ -31,44 +37,51 @@ class Rendered:
     cached: bool = False
 
 
-def generate(content: Path, config: Path = siteconfig.DEFAULT_CONFIG) -> dict[str, str]:
+def generate(content: Path, site_url: str | None) -> dict[str, str]:
     """Every generated file of the handbook, in memory: path in the docs folder → text.
 
-    ``config`` (``mkdocs.yml``) supplies ``site_url`` for the calendars' links.
+    ``site_url`` (``mkdocs.yml``'s) makes the calendars' links absolute.
     """
     from generator import loader  # heavy: imported only when something is rendered
 
     loaded = loader.load_all(content)  # gather everything first (raises on any content error)
-    return files_for(loaded, content, siteconfig.site_url(config))
+    return files_for(loaded, content, site_url)
 
 
 def files_for(loaded: Sequence[Loaded], content: Path, site_url: str | None) -> dict[str, str]:
     """The generated files of roadmaps already loaded from ``content`` (for callers that
     also need the loaded roadmaps themselves, so that nothing is loaded twice)."""
     # Imported here, not at the top: a rebuild with nothing changed never needs them.
-    from generator import pages, reader, render
-    from generator.youtube import lock, lookup
+    from generator import render
+    from generator.views.site import site
+    from generator.youtube import lock, shown
 
-    videos = lock.read(lock.path_in(content))
-    return render.merge(
-        render.render_site(pages.site(loaded, lookup.from_lock(videos))),
-        reader.render_files([item.plan for item in loaded], site_url),
-    )
+    plans = [item.plan for item in loaded]
+    videos = shown.resolutions(lock.read(lock.path_in(content)), [p.roadmap for p in plans])
+    return render.render(site(plans, videos, site_url))
 
 
-def render_handbook(
-    content: Path, docs: Path, config: Path = siteconfig.DEFAULT_CONFIG
-) -> Rendered:
+def _versions() -> list[str]:
+    versions = []
+    for name in RENDERING_LIBRARIES:
+        try:
+            versions.append(f"{name}=={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{name} not installed")
+    return versions
+
+
+def render_handbook(content: Path, docs: Path, site_url: str | None) -> Rendered:
     """Validate ``content`` and make ``docs`` hold exactly the generated files.
 
     When nothing the output depends on (content, lock, generator code and
-    templates, ``site_url``) has changed since the last render, and the output
-    is untouched, nothing is loaded or rendered at all.
+    templates, the versions of the generator and its rendering libraries,
+    ``site_url``) has changed since the last render, and the output is
+    untouched, nothing is loaded or rendered at all.
     """
     from generator import loader
 
-    site_url = siteconfig.site_url(config)
-    inputs = writer.digest([content, GENERATOR], [site_url or ""])
+    inputs = writer.digest([content, GENERATOR], [site_url or "", *_versions()])
     previous = writer.unchanged_since_stamp(docs, inputs)
     if previous is not None:
         return Rendered(len(previous), writer.WriteReport(unchanged=previous), cached=True)

@@ -1,4 +1,5 @@
-"""Page views → Markdown text, through logic-free Jinja2 templates.
+"""Views → the handbook's files: every page through its logic-free Jinja2 template, plus
+the non-page files from :mod:`generator.assets`. One renderer for every page kind.
 
 Every ``{{ value }}`` in a template is escaped for Markdown by the
 environment's ``finalize`` hook, so a template cannot forget to escape.
@@ -9,20 +10,19 @@ instead of escaping them. Writing the files is ``writer.py``'s job.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Mapping
 from functools import cache
 
 import jinja2
 from markupsafe import Markup
 
-from generator import escape
-from generator.mkdocs_hooks import NAV_FILE
-from generator.pages import Site
+from generator import assets, escape
+from generator.views.site import Page, Site
 
 _TOKEN = re.compile(r"^[A-Za-z0-9._:/-]+$")
-_URL = re.compile(r"^(?:https://[A-Za-z0-9.-]+/|[a-z0-9-]+(?:/[a-z0-9-]+)*\.md$)[^\s()<>\"'`\\&]*$")
+_URL = re.compile(
+    r"^(?:https://[A-Za-z0-9.-]+/|[a-z0-9-]+(?:/[a-z0-9-]+)*\.[a-z]+$)[^\s()<>\"'`\\&]*$"
+)
 
 
 def _token(value: object) -> Markup:
@@ -34,7 +34,7 @@ def _token(value: object) -> Markup:
 
 
 def _url(value: object) -> Markup:
-    """Pass a generated https URL or relative page path, refusing characters that break out."""
+    """Pass a generated https URL or relative file path, refusing characters that break out."""
     text = str(value)
     if not _URL.match(text):
         raise ValueError(f"not a safe URL: {text!r}")
@@ -61,32 +61,30 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_page(template: str, page: object) -> str:
-    """Render one page view with ``template``: one blank line at most, one final newline."""
-    text = environment().get_template(template).render(page=page)
+def render_page(page: Page) -> str:
+    """Render one page view with its template: one blank line at most, one final newline."""
+    text = environment().get_template(page.template).render(page=page)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def merge(*parts: Mapping[str, str]) -> dict[str, str]:
-    """Join rendered file sets, refusing two files at one path (one would silently win)."""
-    files: dict[str, str] = {}
-    for part in parts:
-        for path, text in part.items():
-            if path in files:
-                raise ValueError(f"two files would be written to {path}")
-            files[path] = text
-    return files
+class Files:
+    """The rendered files by docs-relative path; a second file at one path is refused,
+    because one of the two would silently hide the other."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+
+    def add(self, path: str, text: str) -> None:
+        if path in self.texts:
+            raise ValueError(f"two files would be written to {path}")
+        self.texts[path] = text
 
 
-def render_site(site: Site) -> dict[str, str]:
-    """Render every page of ``site``; keys are paths relative to the docs folder."""
-    jobs: list[tuple[str, str, object]] = [("home.md.j2", site.home.path, site.home)]
-    jobs += [("overview.md.j2", page.path, page) for page in site.overviews]
-    jobs += [("week.md.j2", page.path, page) for page in site.weeks]
-    files: dict[str, str] = {}
-    for template, path, page in jobs:
-        if path in files:  # two pages at one URL would silently hide one of them
-            raise ValueError(f"two pages would be written to {path}")
-        files[path] = render_page(template, page)
-    files[NAV_FILE] = json.dumps(site.nav, indent=2, ensure_ascii=False) + "\n"
-    return files
+def render(site: Site) -> dict[str, str]:
+    """Every file of ``site``: path relative to the docs folder → text."""
+    files = Files()
+    for page in site.pages:
+        files.add(page.path, render_page(page))
+    for path, text in assets.files(site):
+        files.add(path, text)
+    return files.texts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -12,7 +13,7 @@ import pytest
 
 from generator import pipeline, render, writer
 from generator.loader import load_all
-from generator.pages import site
+from generator.views.site import site
 from tests.conftest import FIXTURES, ROOT
 
 MINI = FIXTURES / "mini"
@@ -20,7 +21,7 @@ GOLDEN = ROOT / "tests" / "golden" / "mini"
 
 
 def rendered() -> dict[str, str]:
-    return pipeline.generate(MINI, ROOT / "mkdocs.yml")
+    return pipeline.generate(MINI, "http://127.0.0.1:8000/")
 
 
 def test_golden_output() -> None:
@@ -48,10 +49,10 @@ def test_rendering_is_deterministic() -> None:
 
 
 def test_second_render_writes_nothing(tmp_path: Path) -> None:
-    first = pipeline.render_handbook(MINI, tmp_path)
+    first = pipeline.render_handbook(MINI, tmp_path, None)
     assert len(first.report.written) == first.files
     before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
-    second = pipeline.render_handbook(MINI, tmp_path)
+    second = pipeline.render_handbook(MINI, tmp_path, None)
     assert second.report.written == []
     assert len(second.report.unchanged) == first.files
     assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()} == before
@@ -61,14 +62,14 @@ def test_pages_of_removed_weeks_disappear(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(MINI, content)
     docs = tmp_path / "docs"
-    pipeline.render_handbook(content, docs)
+    pipeline.render_handbook(content, docs, None)
     assert (docs / "mini" / "week-04.md").is_file()
 
     roadmap = content / "roadmaps" / "mini.yaml"
     text = roadmap.read_text(encoding="utf-8")
     text = text.replace("            through: 4\n", "").replace("2027-01-17", "2027-01-10")
     roadmap.write_text(text, encoding="utf-8")
-    result = pipeline.render_handbook(content, docs)
+    result = pipeline.render_handbook(content, docs, None)
     assert not (docs / "mini" / "week-04.md").exists()
     assert result.report.removed == ["mini/week-04.md"]
 
@@ -77,12 +78,12 @@ def test_one_week_change_rewrites_only_pages_that_show_it(tmp_path: Path) -> Non
     content = tmp_path / "content"
     shutil.copytree(MINI, content)
     docs = tmp_path / "docs"
-    pipeline.render_handbook(content, docs)
+    pipeline.render_handbook(content, docs, None)
 
     roadmap = content / "roadmaps" / "mini.yaml"
     text = roadmap.read_text(encoding="utf-8").replace("title: New Year", "title: New Year!")
     roadmap.write_text(text, encoding="utf-8")
-    result = pipeline.render_handbook(content, docs)
+    result = pipeline.render_handbook(content, docs, None)
     # the week itself, its neighbours' previous/next links, and the overview table
     assert result.report.written == [
         "assets/handbook-data.js",
@@ -95,11 +96,12 @@ def test_one_week_change_rewrites_only_pages_that_show_it(tmp_path: Path) -> Non
     assert result.report.removed == []
 
 
-def test_refuses_to_write_two_pages_at_one_path() -> None:
-    built = site(load_all(MINI))
-    built.weeks.append(built.weeks[0])
-    with pytest.raises(ValueError, match=r"two pages would be written to mini/week-01\.md"):
-        render.render_site(built)
+def test_refuses_to_write_two_files_at_one_path() -> None:
+    built = site([item.plan for item in load_all(MINI)], {}, None)
+    week = next(page for page in built.pages if page.path == "mini/week-01.md")
+    doubled = dataclasses.replace(built, pages=(*built.pages, week))
+    with pytest.raises(ValueError, match=r"two files would be written to mini/week-01\.md"):
+        render.render(doubled)
 
 
 def test_hostile_content_renders_literally() -> None:

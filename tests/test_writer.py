@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, writer
-from tests.conftest import FIXTURES, ROOT
+from generator import loader, pipeline, render, writer
+from tests.conftest import FIXTURES
 
 MINI = FIXTURES / "mini"
-CONFIG = ROOT / "mkdocs.yml"
+SITE_URL = "http://127.0.0.1:8000/"
 
 
 @pytest.fixture
@@ -20,33 +20,37 @@ def content(tmp_path: Path) -> Path:
     return tmp_path / "content"
 
 
-def render(content: Path, docs: Path) -> pipeline.Rendered:
-    return pipeline.render_handbook(content, docs, CONFIG)
+def render_to(content: Path, docs: Path, site_url: str = SITE_URL) -> pipeline.Rendered:
+    return pipeline.render_handbook(content, docs, site_url)
 
 
 def test_unchanged_inputs_skip_loading_and_rendering(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = tmp_path / "docs"
-    first = render(content, docs)
+    first = render_to(content, docs)
     assert not first.cached
 
-    def must_not_render(*args: object) -> dict[str, str]:
-        raise AssertionError("rendered although nothing changed")
+    def must_not_run(*args: object) -> dict[str, str]:
+        raise AssertionError("loaded or rendered although nothing changed")
 
-    monkeypatch.setattr(pipeline, "generate", must_not_render)
-    again = render(content, docs)
+    # the two expensive stages a cached render must skip; render_handbook calls both otherwise
+    monkeypatch.setattr(loader, "load_all", must_not_run)
+    monkeypatch.setattr(render, "render", must_not_run)
+    again = render_to(content, docs)
     assert again.cached
     assert again.files == first.files
     assert again.report.written == [] and len(again.report.unchanged) == first.files
 
 
-@pytest.mark.parametrize("change", ["content", "hand-edited page", "deleted page", "site url"])
+@pytest.mark.parametrize(
+    "change", ["content", "hand-edited page", "deleted page", "site url", "library version"]
+)
 def test_any_change_renders_again(
     change: str, content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = tmp_path / "docs"
-    render(content, docs)
+    render_to(content, docs)
     page = docs / "mini" / "week-02.md"
     original = page.read_text(encoding="utf-8")
     if change == "content":
@@ -57,10 +61,16 @@ def test_any_change_renders_again(
         page.write_text(original + "edited by hand\n", encoding="utf-8")
     elif change == "deleted page":
         page.unlink()
-    else:
-        monkeypatch.setenv("SITE_URL", "https://example.org/handbook/")
+    elif change == "library version":
+        real = pipeline.importlib.metadata.version
+        monkeypatch.setattr(
+            pipeline.importlib.metadata,
+            "version",
+            lambda name: "99.0" if name == "icalendar" else real(name),
+        )
 
-    result = render(content, docs)
+    site_url = "https://example.org/handbook/" if change == "site url" else SITE_URL
+    result = render_to(content, docs, site_url)
     assert not result.cached
     if change == "site url":
         assert "https://example.org/handbook/mini/week-02/" in (
@@ -68,6 +78,8 @@ def test_any_change_renders_again(
         ).read_text(encoding="utf-8")
     elif change == "content":
         assert "Next Year" in page.read_text(encoding="utf-8")
+    elif change == "library version":
+        assert result.report.written == []  # rendered again, and the same bytes came out
     else:
         assert page.read_text(encoding="utf-8") == original
         assert "mini/week-02.md" in result.report.written
@@ -75,10 +87,10 @@ def test_any_change_renders_again(
 
 def test_stray_files_in_the_docs_folder_are_removed(content: Path, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
-    render(content, docs)
+    render_to(content, docs)
     stray = docs / "mini" / "old-week.md"
     stray.write_text("# gone\n", encoding="utf-8")
-    result = render(content, docs)
+    result = render_to(content, docs)
     assert not result.cached
     assert result.report.removed == ["mini/old-week.md"]
     assert (docs / writer.STAMP).is_file()

@@ -14,12 +14,12 @@
   var script = document.currentScript;
   var ROOT = (script && script.getAttribute("data-root")) || ".";
   var DIRECTORY_URLS = !script || script.getAttribute("data-directory-urls") !== "false";
-  var ROADMAPS = (window.handbookData && window.handbookData.roadmaps) || {};
+  var DATA = window.handbookData || {};
+  var ROADMAPS = DATA.roadmaps || {};
+  var FORMATS = DATA.formats;
   var KEY = "study-handbook:v1:";
   var FORMAT = "study-handbook-progress";
   var DAY = 86400000;
-  var WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
   var ITEM = /^[a-z0-9-]+\/w\d{2,}\/[a-z0-9-]+$/;
 
@@ -36,20 +36,22 @@
     var now = new Date(); // the reader's local calendar day
     return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
   }
-  /* The same formats as generator/pages.py, so unshifted text is identical. */
-  function fmtDay(t, withYear) {
+  /* Dates reprinted with the patterns and names the build used (generator/views/dates.py,
+   * sent in the data), so an unshifted date reads exactly as the page printed it. */
+  function fill(pattern, t) {
     var d = new Date(t);
-    var text = WEEKDAYS[d.getUTCDay()] + " " + d.getUTCDate() + " " + MONTHS[d.getUTCMonth()];
-    return withYear ? text + " " + d.getUTCFullYear() : text;
+    return pattern
+      .replace("{weekday}", FORMATS.weekdays[(d.getUTCDay() + 6) % 7])
+      .replace("{day}", d.getUTCDate())
+      .replace("{month}", FORMATS.months[d.getUTCMonth()])
+      .replace("{year}", d.getUTCFullYear());
   }
+  function fmtDay(t) { return fill(FORMATS.day, t); }
   function fmtRange(a, b) {
     var sameYear = new Date(a).getUTCFullYear() === new Date(b).getUTCFullYear();
-    return fmtDay(a, !sameYear) + " – " + fmtDay(b, true);
+    return fill(sameYear ? FORMATS.dayInYear : FORMATS.day, a) + FORMATS.separator + fill(FORMATS.day, b);
   }
-  function fmtShort(a, b) {
-    var x = new Date(a), y = new Date(b);
-    return x.getUTCDate() + " " + MONTHS[x.getUTCMonth()] + " – " + y.getUTCDate() + " " + MONTHS[y.getUTCMonth()];
-  }
+  function fmtShort(a, b) { return fill(FORMATS.short, a) + FORMATS.separator + fill(FORMATS.short, b); }
 
   /* ---- saved state ---- */
 
@@ -100,9 +102,9 @@
     if (n > weekCount(slug)) return { state: "after", end: endOf(slug) };
     return { state: "during", week: n, title: ROADMAPS[slug].weeks[n - 1].title };
   }
+  /* A week's page comes from the data; only the suffix depends on how this copy was built. */
   function weekUrl(slug, n) {
-    var page = slug + "/week-" + (n < 10 ? "0" + n : n);
-    return ROOT + "/" + page + (DIRECTORY_URLS ? "/" : ".html");
+    return ROOT + "/" + ROADMAPS[slug].weeks[n - 1].page + (DIRECTORY_URLS ? "/" : ".html");
   }
   function roadmapsOn(selector) {
     var slugs = new Set();
@@ -187,7 +189,7 @@
       start += shift;
       if (end !== null) end += shift;
       span.textContent = format === "short" ? fmtShort(start, end)
-        : format === "range" && end !== null ? fmtRange(start, end) : fmtDay(start, true);
+        : format === "range" && end !== null ? fmtRange(start, end) : fmtDay(start);
       span.classList.add("hb-shifted");
       span.title = "Your dates. The roadmap's: " + contentText.get(span);
     });
@@ -224,9 +226,9 @@
         link.href = weekUrl(slug, where.week);
         line.appendChild(link);
       } else if (where.state === "before") {
-        line.textContent = "Starts " + fmtDay(where.start, true);
+        line.textContent = "Starts " + fmtDay(where.start);
       } else {
-        line.textContent = "Ended " + fmtDay(where.end, true);
+        line.textContent = "Ended " + fmtDay(where.end);
       }
     });
   }
@@ -248,14 +250,14 @@
     if (where.state === "before") {
       var days = Math.round((where.start - today()) / DAY);
       status.appendChild(el("strong", "", "Not started yet. "));
-      status.appendChild(document.createTextNode(title + " starts on " + fmtDay(where.start, true) +
+      status.appendChild(document.createTextNode(title + " starts on " + fmtDay(where.start) +
         " (in " + days + (days === 1 ? " day" : " days") + "). "));
       var first = el("a", "", "Week 1 · " + ROADMAPS[slug].weeks[0].title);
       first.href = weekUrl(slug, 1);
       status.appendChild(first);
     } else {
       status.appendChild(el("strong", "", "This roadmap has ended. "));
-      status.appendChild(document.createTextNode(title + " ended on " + fmtDay(where.end, true) + ". "));
+      status.appendChild(document.createTextNode(title + " ended on " + fmtDay(where.end) + ". "));
       var last = el("a", "", "Last week: Week " + weekCount(slug));
       last.href = weekUrl(slug, weekCount(slug));
       status.appendChild(last);
@@ -314,7 +316,7 @@
     var note = "";
     if (data.start && !state.start) {
       state.start = data.start;
-      note = " Your start date " + fmtDay(parseDay(data.start), true) + " was imported too.";
+      note = " Your start date " + fmtDay(parseDay(data.start)) + " was imported too.";
     }
     if (!save(slug)) return "This browser refused to save the imported progress (storage is full or blocked).";
     message(tools, "progress", "Imported " + data.done.length + " ticked items (" + added.length + " new)." + note);
@@ -356,12 +358,12 @@
         }
         state.start = value === ROADMAPS[slug].start ? null : value;
         save(slug);
-        message(tools, "start", "Week 1 now starts on " + fmtDay(startOf(slug), true) + "; dates on this roadmap's pages follow it.");
+        message(tools, "start", "Week 1 now starts on " + fmtDay(startOf(slug)) + "; dates on this roadmap's pages follow it.");
       } else if (action === "unstart") {
         state.start = null;
         save(slug);
         showStart(tools, slug);
-        message(tools, "start", "Back to the roadmap's dates: week 1 starts on " + fmtDay(startOf(slug), true) + ".");
+        message(tools, "start", "Back to the roadmap's dates: week 1 starts on " + fmtDay(startOf(slug)) + ".");
       }
       refresh();
     });

@@ -112,7 +112,7 @@ def test_the_key_appears_in_no_output_log_lock_or_page(
     env.setenv("YOUTUBE_API_ENDPOINT", fake.url)
     codes.append(refresh(harness.content))  # completes
     codes.append(refresh(harness.content, "--dry-run"))
-    pipeline.render_handbook(harness.content, tmp_path / "docs")
+    pipeline.render_handbook(harness.content, tmp_path / "docs", None)
 
     assert codes == [3, 3, 2, 1, 1, 0, 0]
     seen = capsys.readouterr()

@@ -10,7 +10,8 @@ import pytest
 
 from generator import loader, pipeline, site
 from generator.model import VideoSettings
-from generator.youtube import lock, lookup, query
+from generator.views import videos
+from generator.youtube import lock, query, shown
 from generator.youtube.lock import Entry, Lock, LockFileError, StoredVideo
 from tests.conftest import ROOT
 from tests.youtube.conftest import write_content
@@ -44,28 +45,28 @@ def sample_lock() -> Lock:
 
 
 def test_a_stored_video_as_pages_show_it() -> None:
-    shown = lookup.video(stored("abc", 5025))
-    assert shown.published == "Mar 2025"
-    assert shown.duration == "1:23:45"
-    assert shown.url == "https://www.youtube.com/watch?v=abc________"
-    assert shown.thumbnail == "https://i.ytimg.com/vi/abc________/mqdefault.jpg"
+    view = videos.video(stored("abc", 5025))
+    assert view.published == "Mar 2025"
+    assert view.duration == "1:23:45"
+    assert view.url == "https://www.youtube.com/watch?v=abc________"
+    assert view.thumbnail == "https://i.ytimg.com/vi/abc________/mqdefault.jpg"
 
 
 def test_lookup_shows_per_query_videos_and_the_oldest_verification(tmp_path: Path) -> None:
-    content = write_content(tmp_path, [["SQL joins 2023", "unknown"]], videos={"per_query": 2})
+    content = write_content(tmp_path, [["sql JOINS  2023", "unknown"]], videos={"per_query": 2})
     roadmap = loader.load_all(content)[0].roadmap
-    find = lookup.from_lock(sample_lock())
-    found = find(roadmap, "sql JOINS  2023")
-    assert [v.id for v in found.videos] == ["a1_________", "a2_________"]
-    assert found.verified == dt.date(2026, 11, 2)
-    assert find(roadmap, "unknown").videos == ()
+    found = shown.resolutions(sample_lock(), [roadmap])
+    resolved = found[("road", "sql JOINS  2023")]  # the lock key ignores case and spacing
+    assert [v.id for v in resolved.videos] == ["a1_________", "a2_________"]
+    assert resolved.verified == dt.date(2026, 11, 2)
+    assert ("road", "unknown") not in found
 
 
 @pytest.fixture
 def rendered(tmp_path: Path) -> Path:
     content = write_content(tmp_path / "content", [["SQL joins 2023", "Unresolved topic"]])
     lock.save(lock.path_in(content), sample_lock())
-    pipeline.render_handbook(content, tmp_path / "docs")
+    pipeline.render_handbook(content, tmp_path / "docs", None)
     return tmp_path / "docs"
 
 
@@ -99,7 +100,7 @@ def test_video_titles_are_escaped(rendered: Path) -> None:
 
 def test_a_missing_lock_renders_search_links(tmp_path: Path) -> None:
     content = write_content(tmp_path / "content", [["SQL joins 2023"]])
-    pipeline.render_handbook(content, tmp_path / "docs")
+    pipeline.render_handbook(content, tmp_path / "docs", None)
     page = (tmp_path / "docs" / "road" / "week-01.md").read_text(encoding="utf-8")
     assert "No videos resolved yet. YouTube search: [SQL joins 2023]" in page
 
@@ -108,7 +109,7 @@ def test_a_malformed_lock_is_a_clear_error(tmp_path: Path) -> None:
     content = write_content(tmp_path / "content", [["SQL joins 2023"]])
     lock.path_in(content).write_text('{"queries": [], "version": 1}\n', encoding="utf-8")
     with pytest.raises(LockFileError, match=r"videos.lock.json:1:1: queries: input should be"):
-        pipeline.render_handbook(content, tmp_path / "docs")
+        pipeline.render_handbook(content, tmp_path / "docs", None)
 
 
 def test_the_built_site_shows_videos_under_strict_mkdocs(tmp_path: Path, rendered: Path) -> None:

@@ -1,0 +1,90 @@
+"""What the reader's browser needs to know beyond the page it shows (``urls.DATA``).
+
+Progress, "this week" and personal dates are computed in the browser,
+because they depend on today's date and on what this reader ticked, neither
+of which is known at build time. The script that does it
+(``overrides/assets/handbook.js``) derives nothing itself: every week's
+title, page and progress ids, and the date patterns it reprints dates
+with, come from here. It is a script (``window.handbookData = {...}``)
+rather than a JSON file fetched at run time because browsers refuse
+``fetch`` on ``file://``, and the offline copy must work opened from disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from generator import escape
+from generator.schedule import Plan
+from generator.views import urls
+from generator.views.dates import browser_formats
+from generator.views.progress_ids import week_ids
+
+
+@dataclass(frozen=True)
+class WeekData:
+    """One week: its title, its page (site path without suffix) and its progress ids."""
+
+    title: str
+    page: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoadmapData:
+    title: str
+    start: str
+    weeks: tuple[WeekData, ...]
+
+
+@dataclass(frozen=True)
+class BrowserData:
+    """The whole payload; ``items`` drop the ``<slug>/`` prefix every id of a roadmap shares."""
+
+    path: str
+    roadmaps: Mapping[str, RoadmapData]
+    formats: Mapping[str, object]
+
+    def payload(self) -> dict[str, object]:
+        """The data as plain JSON values."""
+        return {
+            "formats": dict(self.formats),
+            "roadmaps": {
+                slug: {
+                    "start": roadmap.start,
+                    "title": roadmap.title,
+                    "weeks": [
+                        {"items": list(week.items), "page": week.page, "title": week.title}
+                        for week in roadmap.weeks
+                    ],
+                }
+                for slug, roadmap in self.roadmaps.items()
+            },
+        }
+
+
+def _roadmap(plan: Plan) -> RoadmapData:
+    slug = plan.roadmap.slug
+    prefix = f"{slug}/"
+    return RoadmapData(
+        title=escape.plain(plan.roadmap.title),
+        start=plan.start.isoformat(),
+        weeks=tuple(
+            WeekData(
+                title=escape.plain(week.entry.title),
+                page=urls.week_page(slug, week.number),
+                items=tuple(item.removeprefix(prefix) for item in week_ids(slug, week)),
+            )
+            for week in plan.weeks
+        ),
+    )
+
+
+def browser_data(plans: Sequence[Plan]) -> BrowserData:
+    """Everything the browser script needs to know about each roadmap."""
+    return BrowserData(
+        path=urls.DATA,
+        roadmaps={plan.roadmap.slug: _roadmap(plan) for plan in plans},
+        formats=browser_formats(),
+    )

@@ -1,0 +1,49 @@
+"""The home page: one card per roadmap."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from generator.schedule import Plan
+from generator.views import urls
+from generator.views.dates import Dates
+
+
+@dataclass(frozen=True)
+class RoadmapCard:
+    roadmap: str
+    title: str
+    href: str
+    dates: Dates
+    total: int
+    goal: str | None
+
+
+@dataclass(frozen=True)
+class HomePage:
+    template: ClassVar[str] = "home.md.j2"
+
+    path: str
+    roadmaps: tuple[RoadmapCard, ...]
+    offline_zip: str
+
+
+def home_page(plans: Sequence[Plan]) -> HomePage:
+    """The view of the home page."""
+    return HomePage(
+        path=urls.HOME,
+        roadmaps=tuple(
+            RoadmapCard(
+                roadmap=plan.roadmap.slug,
+                title=plan.roadmap.title,
+                href=urls.overview(plan.roadmap.slug),
+                dates=Dates.span(plan.roadmap.slug, plan.start, plan.end),
+                total=len(plan.weeks),
+                goal=plan.roadmap.goal or plan.roadmap.summary,
+            )
+            for plan in plans
+        ),
+        offline_zip=urls.OFFLINE_ZIP,
+    )

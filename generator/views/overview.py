@@ -1,0 +1,190 @@
+"""The overview page of a roadmap: its dates, key dates, every week by phase and month,
+the weekly schedule and the commitment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from generator.model import Month, Phase, ScheduleDay
+from generator.schedule import DatedWeek, Plan
+from generator.views import urls
+from generator.views.dates import Dates, days_text
+from generator.views.groups import groups
+from generator.views.keydates import KeyDateView, key_date
+from generator.views.values import Link, titled
+from generator.views.week import Due, week_title
+
+
+@dataclass(frozen=True)
+class Row:
+    """One week in an overview table."""
+
+    number: int
+    href: str
+    dates: Dates
+    title: str
+    part: str | None
+    milestone: str | None
+    optional: bool
+
+
+@dataclass(frozen=True)
+class MonthView:
+    heading: str
+    dates: Dates
+    length: str | None
+    summary: str | None
+    deadline: Due | None
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class PhaseView:
+    heading: str
+    dates: Dates
+    weeks: str
+    summary: str | None
+    months: tuple[MonthView, ...]
+
+
+@dataclass(frozen=True)
+class SessionView:
+    title: str
+    time: str
+    required: bool
+    agenda: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NoteView:
+    label: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class DayView:
+    name: str
+    days: str
+    sessions: tuple[SessionView, ...]
+    notes: tuple[NoteView, ...]
+
+
+@dataclass(frozen=True)
+class PledgeView:
+    lead: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CommitmentView:
+    intro: str
+    pledges: tuple[PledgeView, ...]
+    closing: str | None
+
+
+@dataclass(frozen=True)
+class OverviewPage:
+    """Everything a roadmap's overview page shows."""
+
+    template: ClassVar[str] = "overview.md.j2"
+
+    path: str
+    roadmap: str
+    title: str
+    goal: str | None
+    summary: str | None
+    dates: Dates
+    total: int
+    stated_end: Dates | None
+    first_week: Link
+    key_dates: tuple[KeyDateView, ...]
+    phases: tuple[PhaseView, ...]
+    schedule_zone: str | None
+    schedule: tuple[DayView, ...]
+    commitment: CommitmentView | None
+    notes: tuple[str, ...]
+
+
+def _row(slug: str, week: DatedWeek) -> Row:
+    entry = week.entry
+    milestone = entry.milestone.text if entry.milestone and week.part == week.parts else None
+    return Row(
+        number=week.number,
+        href=urls.week_link(week.number),
+        dates=Dates.short(slug, week.start, week.end),
+        title=entry.title,
+        part=f"part {week.part} of {week.parts}" if week.parts > 1 else None,
+        milestone=milestone,
+        optional=entry.optional,
+    )
+
+
+def _month_view(slug: str, month: Month, weeks: list[DatedWeek]) -> MonthView:
+    deadline = month.deadline
+    return MonthView(
+        heading=titled(month.emoji, month.heading),
+        dates=Dates.span(slug, weeks[0].start, weeks[-1].end),
+        length=month.length,
+        summary=month.summary,
+        deadline=Due(deadline.label, Dates.day(slug, deadline.date)) if deadline else None,
+        rows=tuple(_row(slug, week) for week in weeks),
+    )
+
+
+def _phase_view(
+    slug: str, phase: Phase | None, months: list[tuple[Month, list[DatedWeek]]]
+) -> PhaseView:
+    first = months[0][1][0]
+    last = months[-1][1][-1]
+    return PhaseView(
+        heading=titled(phase.emoji, phase.heading) if phase else "Weekly plan",
+        dates=Dates.span(slug, first.start, last.end),
+        weeks=f"Weeks {first.number}–{last.number}",
+        summary=phase.summary if phase else None,
+        months=tuple(_month_view(slug, month, weeks) for month, weeks in months),
+    )
+
+
+def _day_view(day: ScheduleDay, zone: str) -> DayView:
+    return DayView(
+        name=titled(day.emoji, day.name),
+        days=days_text(day.days),
+        sessions=tuple(
+            SessionView(s.title, f"{s.start}–{s.end} {zone}", s.required, tuple(s.agenda))
+            for s in day.sessions
+        ),
+        notes=tuple(NoteView(note.label, note.text) for note in day.notes),
+    )
+
+
+def overview_page(plan: Plan) -> OverviewPage:
+    """The view of a roadmap's overview page."""
+    roadmap = plan.roadmap
+    slug = roadmap.slug
+    schedule = roadmap.schedule
+    zone = (schedule.zone_label or schedule.timezone) if schedule else None
+    commitment = roadmap.commitment
+    return OverviewPage(
+        path=urls.overview(slug),
+        roadmap=slug,
+        title=roadmap.title,
+        goal=roadmap.goal,
+        summary=roadmap.summary,
+        dates=Dates.span(slug, plan.start, plan.end),
+        total=len(plan.weeks),
+        stated_end=Dates.day(slug, roadmap.end) if roadmap.end else None,
+        first_week=Link(week_title(plan.weeks[0]), urls.week_link(1)),
+        key_dates=tuple(key_date(plan, key, link=True) for key in roadmap.key_dates),
+        phases=tuple(_phase_view(slug, phase, months) for phase, months in groups(plan)),
+        schedule_zone=f"{zone} ({schedule.timezone})" if schedule else None,
+        schedule=tuple(_day_view(d, zone or "") for d in schedule.days) if schedule else (),
+        commitment=CommitmentView(
+            commitment.intro,
+            tuple(PledgeView(p.lead, p.text) for p in commitment.pledges),
+            commitment.closing,
+        )
+        if commitment
+        else None,
+        notes=tuple(roadmap.notes),
+    )
