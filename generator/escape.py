@@ -18,20 +18,22 @@ import string
 
 from markupsafe import Markup
 
-_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
+_BACKSLASHED = str.maketrans({char: "\\" + char for char in string.punctuation})
 _SPACE = re.compile(r"\s+")
 _CODE = re.compile(r"`([^`]+)`")
 
 
 def _escape_plain(text: str) -> str:
-    return _PUNCTUATION.sub(r"\\\1", text)
+    return text.translate(_BACKSLASHED)
 
 
 def markdown(text: object) -> Markup:
     """Escape ``text`` so Markdown renders it literally; already-trusted Markup passes through."""
     if isinstance(text, Markup):
         return text
-    value = _SPACE.sub(" ", str(text)).strip()
+    value = " ".join(str(text).split())
+    if "`" not in value:
+        return Markup(_escape_plain(value))
     parts: list[str] = []
     position = 0
     for match in _CODE.finditer(value):

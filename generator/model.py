@@ -11,6 +11,7 @@ roadmap, such as week numbering and dates agreeing with the calendar, live in
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import zoneinfo
 from collections.abc import Iterator
@@ -60,9 +61,10 @@ class Item(Strict):
         description="Stable id for saved progress; defaults to a slug of the text.",
     )
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
-        """The id progress is stored under: the explicit id or a slug of the text."""
+        """The id progress is stored under: the explicit id or a slug of the text (computed
+        once: validation, every page and the browser data all ask for it)."""
         return self.id or slugify(self.text) or "item"
 
 
@@ -92,8 +94,11 @@ MilestoneField = Annotated[
 class Deadline(Strict):
     """A dated deadline, such as a project's deploy date: the last Sunday of its block."""
 
-    label: Text
+    label: Text = Field(
+        description="What is due, e.g. 'Deploy deadline'; pages add the block's name."
+    )
     date: dt.date
+    emoji: Text | None = None
 
 
 class Week(Strict):

@@ -107,7 +107,7 @@ def test_team_roadmap_dates(built_site: Path) -> None:
     assert "Mon 19 Jan – Sun 25 Jan 2026 · Week 1 of 54" in page_text(built_site, "backend-2026", 1)
     week44 = page_text(built_site, "backend-2026", 44)
     assert "Mon 16 Nov – Sun 22 Nov 2026 · Week 44 of 54" in week44
-    assert "🎉 Deploy deadline: Sun 22 Nov 2026" in week44
+    assert "🎉 Project 2: Multi-Tenant Invoice API — deploy deadline: Sun 22 Nov 2026" in week44
     assert "Project 2: Multi-Tenant Invoice API" in week44
     assert "Part 2 of 2" in week44
     assert "Mon 11 Jan – Sun 17 Jan 2027 · Week 52 of 54" in page_text(

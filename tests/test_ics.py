@@ -51,7 +51,11 @@ def test_milestones_deadlines_and_key_dates(team: Plan) -> None:
     events = _events(ics.calendar(team, SITE))
     deadline = events["backend-2026-week-44-deadline@study-handbook"]
     assert deadline.decoded("DTSTART") == dt.date(2026, 11, 22)
-    assert "Deploy deadline" in str(deadline["SUMMARY"])
+    assert str(deadline["SUMMARY"]) == "🎉 Project 2: Multi-Tenant Invoice API — deploy deadline"
+    # the key date "Project 2 Deployment" names the same day: one event, not two
+    assert "Key date: Project 2 Deployment." in str(deadline["DESCRIPTION"])
+    same_day = [e for e in events.values() if e.decoded("DTSTART") == dt.date(2026, 11, 22)]
+    assert len(same_day) == 1
     milestone = events["backend-2026-week-12-milestone@study-handbook"]
     assert "Database expert" in str(milestone["SUMMARY"])
     assert milestone.decoded("DTSTART") == dt.date(2026, 4, 12)  # the week's Sunday

@@ -127,7 +127,9 @@ def _month_view(slug: str, month: Month, weeks: list[DatedWeek]) -> MonthView:
         dates=Dates.span(slug, weeks[0].start, weeks[-1].end),
         length=month.length,
         summary=month.summary,
-        deadline=Due(deadline.label, Dates.day(slug, deadline.date)) if deadline else None,
+        deadline=Due(titled(deadline.emoji, deadline.label), Dates.day(slug, deadline.date))
+        if deadline
+        else None,
         rows=tuple(_row(slug, week) for week in weeks),
     )
 

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from generator import escape
+from generator.agenda import deadline_title
 from generator.model import ROLES, KeyDate
 from generator.schedule import DatedWeek, Plan
 from generator.views import urls
 from generator.views.dates import Dates
 from generator.views.keydates import KeyDateView, key_date
 from generator.views.progress_ids import WEEK_DONE, check_id
-from generator.views.values import Check, Link, VideoQuery, format_total
+from generator.views.values import Check, Link, VideoQuery, format_total, titled
 from generator.views.videos import video_query
 from generator.youtube.shown import Resolutions
 
@@ -131,7 +132,11 @@ def week_page(plan: Plan, week: DatedWeek, videos: Resolutions) -> WeekPage:
         milestone=Due(milestone.text, Dates.day(slug, milestone.date) if milestone.date else None)
         if milestone
         else None,
-        deadline=Due(deadline.label, Dates.day(slug, deadline.date)) if deadline else None,
+        deadline=Due(
+            titled(deadline.emoji, deadline_title(week.month)), Dates.day(slug, deadline.date)
+        )
+        if deadline
+        else None,
         queries=queries,
         video_time=format_total(sum(v.seconds for q in queries for v in q.videos)),
         guidance=tuple(Link(text, urls.web_search(text)) for text in entry.guidance),
