@@ -24,7 +24,7 @@ from pydantic_core import ErrorDetails
 
 from generator import schedule, yamlsource
 from generator.errors import ContentError, ContentProblem
-from generator.model import Roadmap
+from generator.model import FORM_TAGS, Roadmap
 from generator.yamlsource import Path
 
 
@@ -131,7 +131,7 @@ def load_file(file: FsPath) -> Loaded:
     except pydantic.ValidationError as error:
         refused = {p.path for p in source.problems}
         for detail in error.errors(include_url=False):
-            path = tuple(detail["loc"])
+            path = _content_path(tuple(detail["loc"]), detail["type"])
             if any(path[: len(r)] == r for r in refused):
                 continue  # already reported: the value was refused while reading
             problems.append(
@@ -162,13 +162,24 @@ def _cross_file_problems(loaded: list[Loaded]) -> list[ContentProblem]:
     return problems
 
 
+def _content_path(loc: Path, kind: str) -> Path:
+    """``loc`` without the names pydantic adds for the form of an entry (one item or a
+    choice), which are not keys of the content; an unknown key of that name stays."""
+    last = len(loc) - 1
+    return tuple(
+        part
+        for index, part in enumerate(loc)
+        if not (part in FORM_TAGS and (index < last or kind != "extra_forbidden"))
+    )
+
+
 def _message(detail: ErrorDetails) -> str:
     """A plain-words message for one pydantic error, in the style 'expected X, got Y'."""
     kind = detail["type"]
     loc = tuple(detail["loc"])
     value = detail.get("input")
     if kind == "missing":
-        return f"missing required key {loc[-1]!r}"
+        return f"missing required key {_content_path(loc, kind)[-1]!r}"
     if kind == "extra_forbidden":
         known = _known_keys(loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
@@ -177,7 +188,12 @@ def _message(detail: ErrorDetails) -> str:
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "too_short":
-        return "must list at least one entry"
+        least = (detail.get("ctx") or {}).get("min_length", 1)
+        return (
+            "must list at least one entry" if least == 1 else f"must list at least {least} entries"
+        )
+    if kind == "string_type" and isinstance(value, dict):
+        return "expected text, got a mapping (text that contains ': ' needs quotes)"
     message = str(detail["msg"]).removeprefix("Value error, ")
     if kind == "value_error" or isinstance(value, dict | list):
         return message
@@ -185,30 +201,31 @@ def _message(detail: ErrorDetails) -> str:
 
 
 def _known_keys(loc: Path) -> list[str]:
-    """Field names allowed at ``loc`` (a path into Roadmap), for "did you mean" hints."""
-    model: Any = Roadmap
+    """Field names allowed at ``loc`` (a path into Roadmap as pydantic reports it, with the
+    names of entry forms), for "did you mean" hints."""
+    models: list[type[pydantic.BaseModel]] = [Roadmap]
     for part in loc:
         if isinstance(part, int):
             continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return []
-        model = _model_in(field.annotation)
-        if model is None:
-            return []
-    return sorted(model.model_fields)
+        if part in FORM_TAGS:  # "choice" entries are the models with options
+            models = [m for m in models if ("one_of" in m.model_fields) == (part == "choice")]
+            continue
+        models = [
+            found
+            for model in models
+            if (field := model.model_fields.get(part)) is not None
+            for found in _models_in(field.annotation)
+        ]
+    return sorted({name for model in models for name in model.model_fields})
 
 
-def _model_in(annotation: Any) -> type[pydantic.BaseModel] | None:
-    """The pydantic model inside an annotation such as ``list[Annotated[Item, ...]] | None``."""
+def _models_in(annotation: Any) -> list[type[pydantic.BaseModel]]:
+    """The pydantic models inside an annotation such as ``list[Annotated[Item, ...]] | None``."""
     if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
-        return annotation
+        return [annotation]
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return _model_in(typing.get_args(annotation)[0])
+        return _models_in(typing.get_args(annotation)[0])
     if origin in (list, typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _model_in(arg)
-            if found is not None:
-                return found
-    return None
+        return [found for arg in typing.get_args(annotation) for found in _models_in(arg)]
+    return []

@@ -22,9 +22,11 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PositiveInt,
     StringConstraints,
+    Tag,
     field_validator,
     model_validator,
 )
@@ -75,6 +77,43 @@ def _text_as_item(value: Any) -> Any:
 CheckItem = Annotated[Item, BeforeValidator(_text_as_item, json_schema_input_type=str | Item)]
 
 
+class ItemChoice(Strict):
+    """Alternatives of which the learner does one ("Python *or* Node.js").
+
+    A page shows them under "pick one"; each option can be ticked, and the
+    choice counts once in progress, done when any option is.
+    """
+
+    one_of: list[CheckItem] = Field(min_length=2, description="The options; pick one.")
+
+
+class QueryChoice(Strict):
+    """Searches of which the learner follows one (the source's "… or …")."""
+
+    one_of: list[Text] = Field(min_length=2, description="The alternative searches; pick one.")
+
+
+def _form(value: Any) -> str:
+    """Which form a list entry is written in: a choice (``one_of``) or a single one."""
+    return "choice" if isinstance(value, dict) and "one_of" in value else "single"
+
+
+CheckEntry = Annotated[
+    Annotated[CheckItem, Tag("single")] | Annotated[ItemChoice, Tag("choice")],
+    Discriminator(_form),
+]
+"""A checklist entry: one item, or a choice of items."""
+
+SearchEntry = Annotated[
+    Annotated[Text, Tag("single")] | Annotated[QueryChoice, Tag("choice")],
+    Discriminator(_form),
+]
+"""A search query, or a choice of searches."""
+
+FORM_TAGS = frozenset({"single", "choice"})
+"""Names pydantic puts into error locations for the forms above; not keys of the content."""
+
+
 class Milestone(Strict):
     """A milestone reached at the end of a week; an optional date must fall inside that week."""
 
@@ -119,16 +158,18 @@ class Week(Strict):
     end: dt.date | None = Field(default=None, description="Stated last day; must be a Sunday.")
     optional: bool = False
     summary: Text | None = None
-    topics: list[CheckItem] = Field(default_factory=list)
-    build: CheckItem | None = None
-    deliverable: CheckItem | None = None
-    beginner_task: CheckItem | None = None
-    enterprise_task: CheckItem | None = None
+    topics: list[CheckEntry] = Field(default_factory=list)
+    build: CheckEntry | None = None
+    deliverable: CheckEntry | None = None
+    beginner_task: CheckEntry | None = None
+    enterprise_task: CheckEntry | None = None
     milestone: MilestoneField | None = None
-    youtube: list[Text] = Field(
-        default_factory=list, description="YouTube search queries, resolved into recent videos."
+    youtube: list[SearchEntry] = Field(
+        default_factory=list,
+        description="YouTube searches, resolved into recent videos; a year such as '2022+' "
+        "means 'published in 2022 or later'.",
     )
-    guidance: list[Text] = Field(default_factory=list, description="Web search queries.")
+    guidance: list[SearchEntry] = Field(default_factory=list, description="Web search queries.")
     notes: list[Text] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -155,15 +196,24 @@ class Week(Strict):
         return self.through or self.number
 
     def items(self) -> list[tuple[Role, Item]]:
-        """Every tickable item with its role, in page order."""
-        return [(role, item) for role in ROLES for item in self.role_items(role)]
+        """Every tickable item with its role, in page order (each option of a choice too)."""
+        return [
+            (role, item)
+            for role in ROLES
+            for entry in self.role_entries(role)
+            for item in (entry.one_of if isinstance(entry, ItemChoice) else [entry])
+        ]
 
-    def role_items(self, role: Role) -> list[Item]:
-        """The items this week lists in ``role``."""
+    def role_entries(self, role: Role) -> list[Item | ItemChoice]:
+        """The entries this week lists in ``role``: items and choices of items."""
         value = getattr(self, role.key)
         if role.many:
             return list(value)
         return [] if value is None else [value]
+
+    def youtube_queries(self) -> list[str]:
+        """Every YouTube query, each option of a choice included, in page order."""
+        return [text for entry in self.youtube for text in _options(entry)]
 
 
 @dataclass(frozen=True)
@@ -180,15 +230,21 @@ class Role:
     """Admonition type that frames the item on a week page; None for a plain section."""
     many: bool = False
     """Whether a week lists several (a list) or at most one."""
+    due: bool = False
+    """Whether it is something the week must deliver by its end (shown under "due")."""
 
 
 ROLES = (
     Role("topics", "Topics", None, many=True),
-    Role("build", "Build", "example"),
-    Role("deliverable", "Deliverable", "example"),
+    Role("build", "Build", "example", due=True),
+    Role("deliverable", "Deliverable", "example", due=True),
     Role("beginner_task", "Beginner task", "tip"),
     Role("enterprise_task", "Enterprise task", "example"),
 )
+
+
+def _options(entry: str | QueryChoice) -> list[str]:
+    return list(entry.one_of) if isinstance(entry, QueryChoice) else [entry]
 
 
 class Month(Strict):
@@ -204,6 +260,12 @@ class Month(Strict):
     summary: Text | None = None
     deadline: Deadline | None = Field(
         default=None, description="Must be the last Sunday of this block's last week."
+    )
+    brief: Text | None = Field(
+        default=None, description="What the learner builds in this project, in a few sentences."
+    )
+    deliverables: list[Text] = Field(
+        default_factory=list, description="What the project must deliver by its deadline."
     )
     weeks: list[Week] = Field(min_length=1)
 
@@ -333,6 +395,39 @@ class VideoSettings(Strict):
     )
 
 
+def _number_as_hours(value: Any) -> Any:
+    return (
+        {"min": value} if isinstance(value, int | float) and not isinstance(value, bool) else value
+    )
+
+
+class Hours(Strict):
+    """A number of hours, or a range: ``20`` means at least 20, ``{min: 2, max: 3}`` 2 to 3."""
+
+    min: Annotated[float, Field(gt=0, le=168)]
+    max: Annotated[float, Field(gt=0, le=168)] | None = None
+
+    @model_validator(mode="after")
+    def _max_after_min(self) -> Hours:
+        if self.max is not None and self.max < self.min:
+            raise ValueError(f"'max' ({self.max:g}) is below 'min' ({self.min:g})")
+        return self
+
+
+HoursField = Annotated[
+    Hours, BeforeValidator(_number_as_hours, json_schema_input_type=float | Hours)
+]
+
+
+class TimeBudget(Strict):
+    """How much time the roadmap asks of a learner; week pages repeat it."""
+
+    per_week: HoursField | None = Field(default=None, description="Hours a week, e.g. 20.")
+    per_day: HoursField | None = Field(
+        default=None, description="Hours of study a day, e.g. {min: 2, max: 3}."
+    )
+
+
 class Roadmap(Strict):
     """A dated learning roadmap: the root of one content file.
 
@@ -343,6 +438,11 @@ class Roadmap(Strict):
     title: Text
     slug: Slug = Field(description="URL segment of the roadmap: /<slug>/week-NN/.")
     start: dt.date = Field(description="Monday of week 1.")
+    start_suggested: bool = Field(
+        default=False,
+        description="True when the source plan is undated and 'start' is the editors' "
+        "suggestion: pages say so and point readers to setting their own start date.",
+    )
     end: dt.date | None = Field(default=None, description="Stated end date, checked.")
     goal: Text | None = None
     summary: Text | None = None
@@ -352,6 +452,7 @@ class Roadmap(Strict):
     months: list[Month] = Field(default_factory=list)
     schedule: Schedule | None = None
     commitment: Commitment | None = None
+    time_budget: TimeBudget | None = None
     videos: VideoSettings = Field(default_factory=VideoSettings)
 
     @field_validator("start")

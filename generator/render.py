@@ -19,9 +19,10 @@ from markupsafe import Markup
 from generator import assets, escape
 from generator.views.site import Page, Site
 
-_TOKEN = re.compile(r"^[A-Za-z0-9._:/-]+$")
+_TOKEN = re.compile(r"^[A-Za-z0-9._:/+-]+$")
 _URL = re.compile(
-    r"^(?:https://[A-Za-z0-9.-]+/|[a-z0-9-]+(?:/[a-z0-9-]+)*\.[a-z]+$)[^\s()<>\"'`\\&]*$"
+    r"^(?:https://[A-Za-z0-9.-]+/|[a-z0-9-]+(?:/[a-z0-9-]+)*\.[a-z]+(?:#[a-z0-9-]+)?$)"
+    r"[^\s()<>\"'`\\]*$"
 )
 
 
@@ -34,11 +35,12 @@ def _token(value: object) -> Markup:
 
 
 def _url(value: object) -> Markup:
-    """Pass a generated https URL or relative file path, refusing characters that break out."""
+    """Pass a generated https URL or relative file path, refusing characters that break out
+    of a Markdown link or an HTML attribute; ``&`` is written as the entity both accept."""
     text = str(value)
     if not _URL.match(text):
         raise ValueError(f"not a safe URL: {text!r}")
-    return Markup(text)
+    return Markup(text.replace("&", "&amp;"))
 
 
 @cache

@@ -1,4 +1,13 @@
-"""Shared fixtures: repository paths and a site built once per test session."""
+"""Shared fixtures: repository paths, and sites built once per test session.
+
+Generator tests run on the fixture handbook (``tests/fixtures/handbook``): two
+small roadmaps with every feature the generator has — phases and months,
+two-week blocks, a project with brief and deadline, milestones, key dates
+that coincide with a deadline, a weekly schedule, a time budget, "pick one"
+choices of items and searches, a suggested start, and a lock file with
+(fixture-only) videos. Only the content acceptance suite
+(``tests/test_content.py``) reads the real curriculum in ``content/``.
+"""
 
 from __future__ import annotations
 
@@ -11,24 +20,36 @@ from generator import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+HANDBOOK = FIXTURES / "handbook"
+"""The fixture handbook every generator test uses."""
 CONTENT = ROOT / "content"
+"""The real curriculum: for the content acceptance suite only."""
+SITE_URL = "http://127.0.0.1:8000/"
+"""``site_url`` of ``mkdocs.yml`` when ``SITE_URL`` is not set."""
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real content built as ``handbook build`` does (pages, site, offline copy); returns site/.
-
-    Built in a temporary copy of the project so tests never touch the
-    working tree's build/ and site/ folders.
-    """
-    work = tmp_path_factory.mktemp("project")
+def build_site(content: Path, work: Path) -> Path:
+    """Build ``content`` as ``handbook build`` does (pages, site, offline copy) in a scratch
+    copy of the project under ``work``, so tests never touch the working tree; returns site/."""
     for name in ("mkdocs.yml", "overrides", "generator"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, work / name)
-    command = ["build", "--content", str(CONTENT), "--docs", str(work / "build" / "docs")]
+    command = ["build", "--content", str(content), "--docs", str(work / "build" / "docs")]
     command += ["--config", str(work / "mkdocs.yml"), "--site-dir", str(work / "site")]
     assert cli.main(command) == 0
     return work / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture handbook, built; returns its site/ folder."""
+    return build_site(HANDBOOK, tmp_path_factory.mktemp("fixture-project"))
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real curriculum, built; for the content acceptance suite and whole-site checks."""
+    return build_site(CONTENT, tmp_path_factory.mktemp("real-project"))

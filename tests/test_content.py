@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.loader import load_all
+from generator.youtube.query import split_year
 from tests.conftest import CONTENT, FIXTURES
 
 SEEDS = FIXTURES / "seeds"
@@ -76,7 +77,12 @@ def six_month_items() -> dict[int, list[str]]:
             week = int(match[1])
             items[week].append(match[2])
         elif week and (match := re.match(r"- (YouTube \(search\)|Guidance search): (.*)", line)):
-            items[week] += re.findall(r'"([^"]+)"', match[2])
+            # a year marker ("2022+") is a publish-date window, shown as "2022 or later"
+            for query in re.findall(r'"([^"]+)"', match[2]):
+                words, year = split_year(query)
+                items[week].append(f"“{words}”")
+                if year:
+                    items[week].append(f"{year}")
         elif week and (match := re.match(r"- (?:Beginner|Enterprise) task: (.*)", line)):
             items[week].append(strip_markup(match[1]))
     return items
@@ -96,33 +102,34 @@ def test_every_week_has_a_video_query() -> None:
             assert len(week.entry.youtube) >= 1, f"{item.roadmap.slug} week {week.number}"
 
 
-def test_site_has_every_week_page(built_site: Path) -> None:
-    assert len(list((built_site / "backend-2026").glob("week-*/index.html"))) == 54
-    assert len(list((built_site / "backend-6-month").glob("week-*/index.html"))) == 25
+def test_site_has_every_week_page(real_site: Path) -> None:
+    assert len(list((real_site / "backend-2026").glob("week-*/index.html"))) == 54
+    assert len(list((real_site / "backend-6-month").glob("week-*/index.html"))) == 25
     for number in (1, 9, 54):
-        assert (built_site / "backend-2026" / f"week-{number:02d}" / "index.html").is_file()
+        assert (real_site / "backend-2026" / f"week-{number:02d}" / "index.html").is_file()
 
 
-def test_team_roadmap_dates(built_site: Path) -> None:
-    assert "Mon 19 Jan – Sun 25 Jan 2026 · Week 1 of 54" in page_text(built_site, "backend-2026", 1)
-    week44 = page_text(built_site, "backend-2026", 44)
+def test_team_roadmap_dates(real_site: Path) -> None:
+    assert "Mon 19 Jan – Sun 25 Jan 2026 · Week 1 of 54" in page_text(real_site, "backend-2026", 1)
+    week44 = page_text(real_site, "backend-2026", 44)
     assert "Mon 16 Nov – Sun 22 Nov 2026 · Week 44 of 54" in week44
-    assert "🎉 Project 2: Multi-Tenant Invoice API — deploy deadline: Sun 22 Nov 2026" in week44
-    assert "Project 2: Multi-Tenant Invoice API" in week44
-    assert "Part 2 of 2" in week44
+    assert (
+        "Deadline: 🎉 Project 2: Multi-Tenant Invoice API — deploy deadline · Sun 22 Nov 2026"
+    ) in week44
+    assert "Part 2 of 2: Weeks 43–44" in week44
     assert "Mon 11 Jan – Sun 17 Jan 2027 · Week 52 of 54" in page_text(
-        built_site, "backend-2026", 52
+        real_site, "backend-2026", 52
     )
     assert "Mon 25 Jan – Sun 31 Jan 2027 · Week 54 of 54" in page_text(
-        built_site, "backend-2026", 54
+        real_site, "backend-2026", 54
     )
 
 
-def test_six_month_roadmap_is_dated_from_its_start(built_site: Path) -> None:
+def test_six_month_roadmap_is_dated_from_its_start(real_site: Path) -> None:
     assert "Mon 23 Nov – Sun 29 Nov 2026 · Week 1 of 25" in page_text(
-        built_site, "backend-6-month", 1
+        real_site, "backend-6-month", 1
     )
-    assert "optional" in page_text(built_site, "backend-6-month", 25)
+    assert "optional" in page_text(real_site, "backend-6-month", 25)
 
 
 @pytest.mark.parametrize(
@@ -131,31 +138,31 @@ def test_six_month_roadmap_is_dated_from_its_start(built_site: Path) -> None:
     ids=["backend-2026", "backend-6-month"],
 )
 def test_every_seed_item_reaches_its_week_page(
-    built_site: Path, slug: str, items: dict[int, list[str]]
+    real_site: Path, slug: str, items: dict[int, list[str]]
 ) -> None:
     assert len(items) == (54 if slug == "backend-2026" else 25)
     missing = [
         (number, text)
         for number, texts in sorted(items.items())
         for text in texts
-        if text not in page_text(built_site, slug, number)
+        if text not in page_text(real_site, slug, number)
     ]
     assert missing == []
 
 
-def test_team_overview_carries_key_dates_schedule_and_commitment(built_site: Path) -> None:
-    text = page_text(built_site, "backend-2026")
+def test_team_overview_carries_key_dates_schedule_and_commitment(real_site: Path) -> None:
+    text = page_text(real_site, "backend-2026")
     for expected in [
         "Goal: 4 Backend Engineers with production portfolios.",
-        "Thu 15 Jan 2026 ✅ Kickoff Completed",
-        "Mon 19 Jan 2026 🚀 Week 1 Launch",
-        "Sun 10 May 2026 Phase 1 (Foundation) Complete",
-        "Sun 2 Aug 2026 Phase 2 (Core Backend) Complete",
-        "Sun 27 Sep 2026 Project 1 Deployment",
-        "Sun 22 Nov 2026 Project 2 Deployment",
-        "Sun 20 Dec 2026 Project 3 Deployment",
-        "Sun 17 Jan 2027 Project 4 Deployment",
-        "Mon 18 Jan – Sun 31 Jan 2027 💼 JOB HUNT SPRINT",
+        "Thu 15 Jan 2026: ✅ Kickoff Completed",
+        "Mon 19 Jan 2026: 🚀 Week 1 Launch",
+        "Sun 10 May 2026: Phase 1 (Foundation) Complete",
+        "Sun 2 Aug 2026: Phase 2 (Core Backend) Complete",
+        "Sun 27 Sep 2026: Project 1 Deployment",
+        "Sun 22 Nov 2026: Project 2 Deployment",
+        "Sun 20 Dec 2026: Project 3 Deployment",
+        "Sun 17 Jan 2027: Project 4 Deployment",
+        "Mon 18 Jan – Sun 31 Jan 2027: 💼 JOB HUNT SPRINT",
         "21:00–22:00 EAT: Team Sync (mandatory)",
         "Review learning",
         "Unblock issues",
@@ -178,10 +185,89 @@ def test_team_overview_carries_key_dates_schedule_and_commitment(built_site: Pat
         assert expected in text
 
 
-def test_six_month_overview_carries_the_plan_notes(built_site: Path) -> None:
-    text = page_text(built_site, "backend-6-month")
-    assert "This file maps the previous 6‑month timeline to concrete weekly steps." in text
-    assert "Good luck — tell me if you want direct video links inserted now." in text
+CHAT_PHRASES = (
+    "This file maps",
+    "I avoided",
+    "If you want, I can",
+    "I can fetch",
+    'Say "Yes',
+    "fetch links",
+    "tell me if you want",
+    "Or I can keep this file",
+)
+"""What the 6-month seed says to the chat user it was written for, not to a learner."""
+
+
+def test_nothing_meant_for_someone_else_reaches_a_page(real_site: Path) -> None:
+    pages = {p: p.read_text(encoding="utf-8") for p in real_site.rglob("*.html")}
+    leaks = [
+        (str(p), phrase) for p, text in pages.items() for phrase in CHAT_PHRASES if phrase in text
+    ]
+    assert leaks == []
+    assert len(pages) > 80
+
+
+def test_the_six_month_dates_are_said_to_be_a_suggestion(real_site: Path) -> None:
+    overview = page_text(real_site, "backend-6-month")
+    assert "Suggested dates" in overview
+    week = (real_site / "backend-6-month" / "week-05" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../progress/#your-start-date"' in week
+    progress = (real_site / "backend-6-month" / "progress" / "index.html").read_text("utf-8")
+    assert 'id="your-start-date"' in progress
+    assert "suggested dates" in page_text(real_site, "")
+    assert "Suggested" not in page_text(real_site, "backend-2026")  # the team plan is dated
+
+
+@pytest.mark.parametrize("number", [6, 11, 12, 14, 15, 18, 22])
+def test_the_source_alternatives_are_pick_one_choices(real_site: Path, number: int) -> None:
+    """The seed's "… or …" between YouTube searches: one of them, not both."""
+    assert "Pick one of these searches:" in page_text(real_site, "backend-6-month", number)
+
+
+def test_the_guidance_alternative_is_a_pick_one_choice(real_site: Path) -> None:
+    text = page_text(real_site, "backend-6-month", 3)
+    assert "Pick one: Web search: “asyncio tutorial”, pages from 2022 on or Web search: " in text
+
+
+def test_team_weeks_say_when_and_how_long(real_site: Path) -> None:
+    """Every team week page opens with the time budget and its sessions on real dates."""
+    for number in range(1, 55):
+        text = page_text(real_site, "backend-2026", number)
+        assert "This week at a glance" in text
+        assert "Time: at least 20 hours a week · 2–3 hours a day" in text
+        assert "Team Sync (mandatory):" in text and "21:00–22:00" in text
+        assert "Team Coding Session:" in text and "10:00–13:00" in text
+    assert "Team Sync (mandatory): Mon 16 Nov – Fri 20 Nov, 21:00–22:00" in page_text(
+        real_site, "backend-2026", 44
+    )
+
+
+PROJECTS = {
+    range(29, 37): ("Project 1: Mobile Money Gateway", "Sun 27 Sep 2026"),
+    range(37, 45): ("Project 2: Multi-Tenant Invoice API", "Sun 22 Nov 2026"),
+    range(45, 49): ("Project 3: Real-Time Monitoring", "Sun 20 Dec 2026"),
+    range(49, 53): ("Project 4: Microservices E-Commerce", "Sun 17 Jan 2027"),
+}
+
+
+def test_project_weeks_name_their_project_brief_and_deadline(real_site: Path) -> None:
+    for weeks, (name, deadline) in PROJECTS.items():
+        for number in weeks:
+            text = page_text(real_site, "backend-2026", number)
+            assert name in text, number
+            assert "What it must deliver:" in text, number
+            assert (
+                f"deploy deadline · {deadline}" in text or f"Deploy deadline · {deadline}" in text
+            )
+            assert re.search(r"Part [12] of 2: Weeks \d+–\d+", text), number
+
+
+def test_a_deadline_and_its_key_date_show_once(real_site: Path) -> None:
+    text = page_text(real_site, "backend-2026", 36)
+    assert text.count("Project 1 Deployment") == 0  # the key date is this deadline
+    assert text.count("deploy deadline · Sun 27 Sep 2026") == 1
+    week53 = page_text(real_site, "backend-2026", 53)
+    assert "Job Hunt Sprint · Job Hunt Sprint" not in week53
 
 
 def test_content_carries_every_emoji_of_the_seeds() -> None:
@@ -192,13 +278,16 @@ def test_content_carries_every_emoji_of_the_seeds() -> None:
     assert sorted(ch for ch in symbols if ch not in content) == []
 
 
-def test_weeks_without_a_checklist_can_still_be_ticked_off(built_site: Path) -> None:
-    """Project weeks list no items in the seed; each gets one "worked through" item."""
+def test_weeks_without_a_checklist_can_still_be_ticked_off(real_site: Path) -> None:
+    """Project weeks list no items in the seed; each block gets one "worked through" item,
+    the same on both of its pages."""
     for number in (29, 30):
-        html_text = (built_site / "backend-2026" / f"week-{number}" / "index.html").read_text(
+        html_text = (real_site / "backend-2026" / f"week-{number}" / "index.html").read_text(
             encoding="utf-8"
         )
-        assert f'data-item="backend-2026/w{number}/week-done"' in html_text
-        assert "I have worked through this week" in html_text
-    week1 = (built_site / "backend-2026" / "week-01" / "index.html").read_text(encoding="utf-8")
+        assert 'data-item="backend-2026/w29/week-done"' in html_text
+        assert "I have worked through this block" in html_text
+    week17 = page_text(real_site, "backend-2026", 17)
+    assert "I have worked through this week" in week17
+    week1 = (real_site / "backend-2026" / "week-01" / "index.html").read_text(encoding="utf-8")
     assert "week-done" not in week1  # weeks with their own checklist need no extra item

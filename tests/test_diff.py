@@ -11,7 +11,7 @@ import pytest
 
 from generator import cli, diff
 from generator.errors import UsageError
-from tests.conftest import CONTENT
+from tests.conftest import HANDBOOK
 
 _GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",
@@ -28,21 +28,20 @@ def _git(repo: Path, *args: str) -> None:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A git repository holding a copy of the real content, committed once."""
-    shutil.copytree(CONTENT, tmp_path / "content")
+    """A git repository holding a copy of the fixture handbook, committed once."""
+    shutil.copytree(HANDBOOK, tmp_path / "content")
     _git(tmp_path, "init", "--quiet", "--initial-branch=main")
     _git(tmp_path, "add", "content")
     _git(tmp_path, "commit", "--quiet", "--message", "content")
     return tmp_path
 
 
-def _rename_week_3(repo: Path) -> None:
-    path = repo / "content" / "roadmaps" / "backend-6-month.yaml"
+def _rename_week_2(repo: Path) -> None:
+    path = repo / "content" / "roadmaps" / "solo.yaml"
     text = path.read_text(encoding="utf-8")
-    assert "title: Concurrency & async model\n" in text
+    assert "title: Data\n" in text
     path.write_text(
-        text.replace("title: Concurrency & async model\n", "title: Threads, tasks & *async*\n"),
-        encoding="utf-8",
+        text.replace("title: Data\n", "title: Tables, rows & *joins*\n"), encoding="utf-8"
     )
 
 
@@ -54,24 +53,20 @@ def _run(repo: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
 def test_a_renamed_week_shows_that_week_its_neighbours_and_the_overview(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _rename_week_3(repo)
+    _rename_week_2(repo)
     out = _run(repo, capsys, "HEAD")
     lines = out.splitlines()
     assert lines[0].startswith("### Handbook pages changed against `HEAD` (")
-    assert (
-        "**6‑Month Backend Developer Roadmap \\(week\\-by\\-week\\)** (`backend-6-month`): "
-        "3 weeks changed"
-    ) in lines
-    # Week 3 itself, and weeks 2 and 4 whose previous/next links show its title.
+    assert "**Fixture Solo Plan** (`fixture-solo`): 3 weeks changed" in lines
+    # Week 2 itself, and weeks 1 and 3 whose previous/next links show its title.
     weeks = [line for line in lines if line.startswith("- ")]
     assert weeks == [
-        "- ✏️ changed: Week 2 · Core CS\\: Data structures \\& algorithms basics",
-        "- ✏️ changed: Week 3 · Threads\\, tasks \\& \\*async\\*",
-        weeks[2],
+        "- ✏️ changed: Week 1 · Setup",
+        "- ✏️ changed: Week 2 · Tables\\, rows \\& \\*joins\\*",
+        "- ✏️ changed: Week 3 · Extras",
         "- 🗺️ overview page changed",
     ]
-    assert weeks[2].startswith("- ✏️ changed: Week 4 · ")
-    assert "backend-2026" not in out  # the other roadmap renders the same
+    assert "fixture-team" not in out  # the other roadmap renders the same
 
 
 def test_unchanged_content_says_so(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -82,7 +77,7 @@ def test_unchanged_content_says_so(repo: Path, capsys: pytest.CaptureFixture[str
 def test_the_default_revision_is_origin_main_else_the_previous_commit(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _rename_week_3(repo)
+    _rename_week_2(repo)
     _git(repo, "commit", "--quiet", "--all", "--message", "rename week 3")
     assert diff.default_revision(repo) == "HEAD~1"
     assert "3 weeks changed" in _run(repo, capsys)
@@ -101,11 +96,10 @@ def test_a_revision_without_content_counts_every_page_as_added(
     _git(tmp_path, "init", "--quiet")
     _git(tmp_path, "add", "README")
     _git(tmp_path, "commit", "--quiet", "--message", "empty")
-    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copytree(HANDBOOK, tmp_path / "content")
     out = _run(tmp_path, capsys, "HEAD")
-    assert "(`backend-2026`) — roadmap added: 54 weeks added" in out
-    assert "(`backend-6-month`) — roadmap added: 25 weeks added" in out
-    assert "- … and 29 more" in out  # long lists are cut, the count stays exact
+    assert "(`fixture-team`) — roadmap added: 7 weeks added" in out
+    assert "(`fixture-solo`) — roadmap added: 3 weeks added" in out
     assert "Home page changed. Navigation changed." in out
 
 
@@ -138,3 +132,10 @@ def test_weeks_added_removed_and_changed_are_grouped_in_order() -> None:
     text = diff.markdown(changes, "`X`")
     assert "**Road** (`r`): 1 week changed, 1 week added, 1 week removed" in text
     assert "- ➖ removed: Week 3 · Three" in text
+
+
+def test_a_long_list_of_weeks_is_cut_but_counted() -> None:
+    changes = diff.compare(diff.EMPTY, _snapshot({n: f"Week {n}" for n in range(1, 55)}))
+    text = diff.markdown(changes, "`X`")
+    assert "54 weeks added" in text
+    assert "- … and 29 more" in text  # 25 listed; the count stays exact

@@ -14,18 +14,19 @@ import pytest
 from generator import pipeline, render, writer
 from generator.loader import load_all
 from generator.views.site import site
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, HANDBOOK, ROOT, SITE_URL
 
 MINI = FIXTURES / "mini"
-GOLDEN = ROOT / "tests" / "golden" / "mini"
+"""A roadmap whose text is made of Markdown and HTML look-alikes."""
+GOLDEN = ROOT / "tests" / "golden" / "handbook"
 
 
-def rendered() -> dict[str, str]:
-    return pipeline.generate(MINI, "http://127.0.0.1:8000/")
+def rendered(content: Path = HANDBOOK) -> dict[str, str]:
+    return pipeline.generate(content, SITE_URL)
 
 
 def test_golden_output() -> None:
-    """The whole generated tree of the fixture roadmap, byte for byte.
+    """The whole generated tree of the fixture handbook, byte for byte.
 
     After an intended change to templates or views, regenerate with
     ``UPDATE_GOLDEN=1 pytest tests/test_render.py`` and review the diff.
@@ -49,63 +50,72 @@ def test_rendering_is_deterministic() -> None:
 
 
 def test_second_render_writes_nothing(tmp_path: Path) -> None:
-    first = pipeline.render_handbook(MINI, tmp_path, None)
+    first = pipeline.render_handbook(HANDBOOK, tmp_path, None)
     assert len(first.report.written) == first.files
     before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
-    second = pipeline.render_handbook(MINI, tmp_path, None)
+    (tmp_path / writer.STAMP).unlink()  # render again, not from the stamp
+    second = pipeline.render_handbook(HANDBOOK, tmp_path, None)
+    assert not second.cached
     assert second.report.written == []
     assert len(second.report.unchanged) == first.files
-    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()} == before
+    after = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
+    assert {p: t for p, t in after.items() if p.name != writer.STAMP} == {
+        p: t for p, t in before.items() if p.name != writer.STAMP
+    }
 
 
 def test_pages_of_removed_weeks_disappear(tmp_path: Path) -> None:
     content = tmp_path / "content"
-    shutil.copytree(MINI, content)
+    shutil.copytree(HANDBOOK, content)
     docs = tmp_path / "docs"
     pipeline.render_handbook(content, docs, None)
-    assert (docs / "mini" / "week-04.md").is_file()
+    assert (docs / "fixture-team" / "week-07.md").is_file()
 
-    roadmap = content / "roadmaps" / "mini.yaml"
+    roadmap = content / "roadmaps" / "team.yaml"
     text = roadmap.read_text(encoding="utf-8")
-    text = text.replace("            through: 4\n", "").replace("2027-01-17", "2027-01-10")
+    text = text.replace("            through: 7\n", "").replace(
+        "end: 2026-12-20", "end: 2026-12-13"
+    )
+    text = text.replace("until: 2026-12-20", "until: 2026-12-13")
     roadmap.write_text(text, encoding="utf-8")
     result = pipeline.render_handbook(content, docs, None)
-    assert not (docs / "mini" / "week-04.md").exists()
-    assert result.report.removed == ["mini/week-04.md"]
+    assert not (docs / "fixture-team" / "week-07.md").exists()
+    assert result.report.removed == ["fixture-team/week-07.md"]
 
 
 def test_one_week_change_rewrites_only_pages_that_show_it(tmp_path: Path) -> None:
     content = tmp_path / "content"
-    shutil.copytree(MINI, content)
+    shutil.copytree(HANDBOOK, content)
     docs = tmp_path / "docs"
     pipeline.render_handbook(content, docs, None)
 
-    roadmap = content / "roadmaps" / "mini.yaml"
-    text = roadmap.read_text(encoding="utf-8").replace("title: New Year", "title: New Year!")
+    roadmap = content / "roadmaps" / "team.yaml"
+    text = roadmap.read_text(encoding="utf-8").replace("title: Python\n", "title: Python!\n")
     roadmap.write_text(text, encoding="utf-8")
     result = pipeline.render_handbook(content, docs, None)
-    # the week itself, its neighbours' previous/next links, and the overview table
+    # the week itself, its neighbours' previous/next links, the overview and the navigation's
+    # titles come from headings, so nothing else; the data and calendar carry titles too
     assert result.report.written == [
         "assets/handbook-data.js",
-        "mini/calendar.ics",
-        "mini/index.md",
-        "mini/week-01.md",
-        "mini/week-02.md",
-        "mini/week-03.md",
+        "fixture-team/calendar.ics",
+        "fixture-team/index.md",
+        "fixture-team/week-01.md",
+        "fixture-team/week-02.md",
+        "fixture-team/week-03.md",
     ]
     assert result.report.removed == []
 
 
 def test_refuses_to_write_two_files_at_one_path() -> None:
-    built = site([item.plan for item in load_all(MINI)], {}, None)
-    week = next(page for page in built.pages if page.path == "mini/week-01.md")
+    built = site([item.plan for item in load_all(HANDBOOK)], {}, None)
+    week = next(page for page in built.pages if page.path == "fixture-team/week-01.md")
     doubled = dataclasses.replace(built, pages=(*built.pages, week))
-    with pytest.raises(ValueError, match=r"two files would be written to mini/week-01\.md"):
+    with pytest.raises(ValueError, match=r"two files would be written to fixture-team/week-01\.md"):
         render.render(doubled)
 
 
 def test_hostile_content_renders_literally() -> None:
-    page = rendered()["mini/week-01.md"]
+    page = rendered(MINI)["mini/week-01.md"]
     converter = markdown.Markdown(
         extensions=["tables", "attr_list", "md_in_html", "admonition", "pymdownx.escapeall"],
         extension_configs={"pymdownx.escapeall": {"hardbreak": False, "nbsp": False}},

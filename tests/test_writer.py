@@ -8,15 +8,12 @@ from pathlib import Path
 import pytest
 
 from generator import loader, pipeline, render, writer
-from tests.conftest import FIXTURES
-
-MINI = FIXTURES / "mini"
-SITE_URL = "http://127.0.0.1:8000/"
+from tests.conftest import HANDBOOK, SITE_URL
 
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    shutil.copytree(MINI, tmp_path / "content")
+    shutil.copytree(HANDBOOK, tmp_path / "content")
     return tmp_path / "content"
 
 
@@ -51,11 +48,11 @@ def test_any_change_renders_again(
 ) -> None:
     docs = tmp_path / "docs"
     render_to(content, docs)
-    page = docs / "mini" / "week-02.md"
+    page = docs / "fixture-team" / "week-02.md"
     original = page.read_text(encoding="utf-8")
     if change == "content":
-        roadmap = content / "roadmaps" / "mini.yaml"
-        text = roadmap.read_text(encoding="utf-8").replace("title: New Year", "title: Next Year")
+        roadmap = content / "roadmaps" / "team.yaml"
+        text = roadmap.read_text(encoding="utf-8").replace("title: Python\n", "title: Next Year\n")
         roadmap.write_text(text, encoding="utf-8")
     elif change == "hand-edited page":
         page.write_text(original + "edited by hand\n", encoding="utf-8")
@@ -73,8 +70,8 @@ def test_any_change_renders_again(
     result = render_to(content, docs, site_url)
     assert not result.cached
     if change == "site url":
-        assert "https://example.org/handbook/mini/week-02/" in (
-            docs / "mini" / "calendar.ics"
+        assert "https://example.org/handbook/fixture-team/week-02/" in (
+            docs / "fixture-team" / "calendar.ics"
         ).read_text(encoding="utf-8")
     elif change == "content":
         assert "Next Year" in page.read_text(encoding="utf-8")
@@ -82,15 +79,15 @@ def test_any_change_renders_again(
         assert result.report.written == []  # rendered again, and the same bytes came out
     else:
         assert page.read_text(encoding="utf-8") == original
-        assert "mini/week-02.md" in result.report.written
+        assert "fixture-team/week-02.md" in result.report.written
 
 
 def test_stray_files_in_the_docs_folder_are_removed(content: Path, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     render_to(content, docs)
-    stray = docs / "mini" / "old-week.md"
+    stray = docs / "fixture-team" / "old-week.md"
     stray.write_text("# gone\n", encoding="utf-8")
     result = render_to(content, docs)
     assert not result.cached
-    assert result.report.removed == ["mini/old-week.md"]
+    assert result.report.removed == ["fixture-team/old-week.md"]
     assert (docs / writer.STAMP).is_file()

@@ -4,8 +4,8 @@ Progress, "this week" and personal dates are computed in the browser,
 because they depend on today's date and on what this reader ticked, neither
 of which is known at build time. The script that does it
 (``overrides/assets/handbook.js``) derives nothing itself: every week's
-title, page and progress ids, and the date patterns it reprints dates
-with, come from here. It is a script (``window.handbookData = {...}``)
+title, page and progress units, the pattern of valid progress ids, and the
+date patterns it reprints dates with, come from here. It is a script (``window.handbookData = {...}``)
 rather than a JSON file fetched at run time because browsers refuse
 ``fetch`` on ``file://``, and the offline copy must work opened from disk.
 """
@@ -19,16 +19,17 @@ from generator import escape
 from generator.schedule import Plan
 from generator.views import urls
 from generator.views.dates import browser_formats
-from generator.views.progress_ids import week_ids
+from generator.views.progress_ids import ID_PATTERN
+from generator.views.study import Study
 
 
 @dataclass(frozen=True)
 class WeekData:
-    """One week: its title, its page (site path without suffix) and its progress ids."""
+    """One week: its title, its page (site path without suffix) and its progress units."""
 
     title: str
     page: str
-    items: tuple[str, ...]
+    units: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -40,22 +41,28 @@ class RoadmapData:
 
 @dataclass(frozen=True)
 class BrowserData:
-    """The whole payload; ``items`` drop the ``<slug>/`` prefix every id of a roadmap shares."""
+    """The whole payload; ``units`` drop the ``<slug>/`` prefix every id of a roadmap shares."""
 
     path: str
     roadmaps: Mapping[str, RoadmapData]
     formats: Mapping[str, object]
+    id_pattern: str
 
     def payload(self) -> dict[str, object]:
         """The data as plain JSON values."""
         return {
             "formats": dict(self.formats),
+            "idPattern": self.id_pattern,
             "roadmaps": {
                 slug: {
                     "start": roadmap.start,
                     "title": roadmap.title,
                     "weeks": [
-                        {"items": list(week.items), "page": week.page, "title": week.title}
+                        {
+                            "page": week.page,
+                            "title": week.title,
+                            "units": [list(unit) for unit in week.units],
+                        }
                         for week in roadmap.weeks
                     ],
                 }
@@ -64,7 +71,7 @@ class BrowserData:
         }
 
 
-def _roadmap(plan: Plan) -> RoadmapData:
+def _roadmap(plan: Plan, studies: Sequence[Study]) -> RoadmapData:
     slug = plan.roadmap.slug
     prefix = f"{slug}/"
     return RoadmapData(
@@ -74,17 +81,20 @@ def _roadmap(plan: Plan) -> RoadmapData:
             WeekData(
                 title=escape.plain(week.entry.title),
                 page=urls.week_page(slug, week.number),
-                items=tuple(item.removeprefix(prefix) for item in week_ids(slug, week)),
+                units=tuple(
+                    tuple(ident.removeprefix(prefix) for ident in unit) for unit in material.units
+                ),
             )
-            for week in plan.weeks
+            for week, material in zip(plan.weeks, studies, strict=True)
         ),
     )
 
 
-def browser_data(plans: Sequence[Plan]) -> BrowserData:
+def browser_data(plans: Sequence[Plan], studies: Mapping[str, Sequence[Study]]) -> BrowserData:
     """Everything the browser script needs to know about each roadmap."""
     return BrowserData(
         path=urls.DATA,
-        roadmaps={plan.roadmap.slug: _roadmap(plan) for plan in plans},
+        roadmaps={plan.roadmap.slug: _roadmap(plan, studies[plan.roadmap.slug]) for plan in plans},
         formats=browser_formats(),
+        id_pattern=ID_PATTERN,
     )

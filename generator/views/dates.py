@@ -70,6 +70,13 @@ def format_month(day: dt.date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 
 
+def format_days(first: dt.date, last: dt.date) -> str:
+    """``Mon 16 Nov – Fri 20 Nov`` or ``Sat 21 Nov``: the days of a run of sessions in a week."""
+    if first == last:
+        return _fill(DAY_IN_YEAR, first)
+    return f"{_fill(DAY_IN_YEAR, first)}{SEPARATOR}{_fill(DAY_IN_YEAR, last)}"
+
+
 @dataclass(frozen=True)
 class Dates:
     """A day or a span of days of one roadmap, as a page prints it.

@@ -19,6 +19,8 @@ class RoadmapCard:
     dates: Dates
     total: int
     goal: str | None
+    suggested: bool
+    """Whether the dates are the editors' suggestion (the source plan has none)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ def home_page(plans: Sequence[Plan]) -> HomePage:
                 dates=Dates.span(plan.roadmap.slug, plan.start, plan.end),
                 total=len(plan.weeks),
                 goal=plan.roadmap.goal or plan.roadmap.summary,
+                suggested=plan.roadmap.start_suggested,
             )
             for plan in plans
         ),

@@ -6,27 +6,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from generator.agenda import deadline_title
 from generator.model import Month, Phase, ScheduleDay
 from generator.schedule import DatedWeek, Plan
 from generator.views import urls
 from generator.views.dates import Dates, days_text
+from generator.views.glance import DueItem, suggested_start, time_budget
 from generator.views.groups import groups
 from generator.views.keydates import KeyDateView, key_date
 from generator.views.values import Link, titled
-from generator.views.week import Due, week_title
+from generator.views.week import week_title
 
 
 @dataclass(frozen=True)
 class Row:
-    """One week in an overview table."""
+    """One week in an overview list: the whole row links to the week's page."""
 
     number: int
     href: str
     dates: Dates
     title: str
-    part: str | None
+    notes: str | None
+    """``part 1 of 2``, ``optional``: what sets this week apart, if anything."""
     milestone: str | None
-    optional: bool
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,9 @@ class MonthView:
     dates: Dates
     length: str | None
     summary: str | None
-    deadline: Due | None
+    brief: str | None
+    deliverables: tuple[str, ...]
+    deadline: DueItem | None
     rows: tuple[Row, ...]
 
 
@@ -98,6 +102,8 @@ class OverviewPage:
     total: int
     stated_end: Dates | None
     first_week: Link
+    suggested_start: Link | None
+    time_budget: str | None
     key_dates: tuple[KeyDateView, ...]
     phases: tuple[PhaseView, ...]
     schedule_zone: str | None
@@ -109,14 +115,15 @@ class OverviewPage:
 def _row(slug: str, week: DatedWeek) -> Row:
     entry = week.entry
     milestone = entry.milestone.text if entry.milestone and week.part == week.parts else None
+    notes = [f"part {week.part} of {week.parts}"] if week.parts > 1 else []
+    notes += ["optional"] if entry.optional else []
     return Row(
         number=week.number,
         href=urls.week_link(week.number),
         dates=Dates.short(slug, week.start, week.end),
         title=entry.title,
-        part=f"part {week.part} of {week.parts}" if week.parts > 1 else None,
-        milestone=milestone,
-        optional=entry.optional,
+        notes=", ".join(notes) or None,
+        milestone=titled("🏁", milestone) if milestone else None,
     )
 
 
@@ -127,7 +134,14 @@ def _month_view(slug: str, month: Month, weeks: list[DatedWeek]) -> MonthView:
         dates=Dates.span(slug, weeks[0].start, weeks[-1].end),
         length=month.length,
         summary=month.summary,
-        deadline=Due(titled(deadline.emoji, deadline.label), Dates.day(slug, deadline.date))
+        brief=month.brief,
+        deliverables=tuple(month.deliverables),
+        deadline=DueItem(
+            "Deadline",
+            titled(deadline.emoji, deadline_title(month)),
+            Dates.day(slug, deadline.date),
+            countdown=True,
+        )
         if deadline
         else None,
         rows=tuple(_row(slug, week) for week in weeks),
@@ -177,6 +191,8 @@ def overview_page(plan: Plan) -> OverviewPage:
         total=len(plan.weeks),
         stated_end=Dates.day(slug, roadmap.end) if roadmap.end else None,
         first_week=Link(week_title(plan.weeks[0]), urls.week_link(1)),
+        suggested_start=suggested_start(plan),
+        time_budget=time_budget(roadmap),
         key_dates=tuple(key_date(plan, key, link=True) for key in roadmap.key_dates),
         phases=tuple(_phase_view(slug, phase, months) for phase, months in groups(plan)),
         schedule_zone=f"{zone} ({schedule.timezone})" if schedule else None,

@@ -6,13 +6,14 @@ the page carries the controls and the roadmap's own facts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from generator.schedule import Plan
 from generator.views import urls
 from generator.views.dates import Dates, format_day
-from generator.views.progress_ids import week_ids
+from generator.views.study import Study
 
 
 @dataclass(frozen=True)
@@ -26,10 +27,12 @@ class ProgressPage:
     start: str
     total: int
     items: int
+    """Progress units over the whole roadmap (a two-week block's checklist counts once)."""
+    start_anchor: str
 
 
-def progress_page(plan: Plan) -> ProgressPage:
-    """The view of one roadmap's progress page."""
+def progress_page(plan: Plan, studies: Sequence[Study]) -> ProgressPage:
+    """The view of one roadmap's progress page; ``studies`` holds each week's material."""
     slug = plan.roadmap.slug
     return ProgressPage(
         path=urls.progress(slug),
@@ -38,5 +41,6 @@ def progress_page(plan: Plan) -> ProgressPage:
         dates=Dates.span(slug, plan.start, plan.end),
         start=format_day(plan.start),
         total=len(plan.weeks),
-        items=len({item for week in plan.weeks for item in week_ids(slug, week)}),
+        start_anchor=urls.START_ANCHOR,
+        items=len({unit for material in studies for unit in material.units}),
     )

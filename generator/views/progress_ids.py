@@ -1,40 +1,44 @@
-"""Which items of a week can be ticked, and the id each tick is saved under.
+"""What a reader can tick on a week page, and the id each tick is saved under.
 
 The id is part of the reader's saved progress (``localStorage`` and export
-files), so it must not change when content is reworded or reordered: it is
-the roadmap slug, the first week of the item's entry, and the item's key
-(an explicit ``id`` or a slug of its text). Week pages, the browser data
-and the progress page all take ids from here, so a box ticked on a week
-page is the item counted on the overview.
+files), so it must not change when content is reworded or reordered:
+
+- a checklist item: the roadmap slug, the first week of its entry, and the
+  item's key (an explicit ``id`` or a slug of its text). Both pages of a
+  two-week block show the entry, so they share its ids;
+- a video: the roadmap slug and the video's id, wherever it is shown, because
+  having watched a video is a fact about the video, not about a page.
+
+Progress counts *units*: a unit is done when any of its ids is ticked. An
+item is a unit of one id; a choice ("pick one") is one unit of its options;
+a search's videos are one unit (watching one of them covers the search), and
+a choice of searches is one unit of all their videos. Week pages, the
+browser data and the progress page all take ids and units from here, so a
+box ticked on a week page is what the overview counts.
 """
 
 from __future__ import annotations
 
 from generator.model import Item
-from generator.schedule import DatedWeek
 
-WEEK_DONE = Item(text="I have worked through this week", id="week-done")
-"""The one item of a week whose content lists no checklist (many project weeks), so that
-every week can be ticked off and counts toward progress."""
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*/(?:w[0-9]{2,}/[a-z0-9-]+|video/[A-Za-z0-9_-]{11})$"
+"""Every progress id matches this; the browser refuses imported ids that do not."""
 
-
-def check_id(slug: str, week: int, item: Item) -> str:
-    """Stable progress id of an item: roadmap slug, first week of its entry, item key."""
-    return f"{slug}/w{week:02d}/{item.key}"
+WEEK_DONE = "week-done"
+"""Key of the one item of an entry whose content lists no checklist (many project weeks),
+so that every week can be ticked off and counts toward progress."""
 
 
-def week_items(week: DatedWeek) -> list[tuple[int, Item]]:
-    """Every tickable item of a week page, with the week number its progress id counts from.
-
-    Content items belong to their entry, so both pages of a two-week block share
-    them; the fallback ``WEEK_DONE`` belongs to each week on its own.
-    """
-    items = week.entry.items()
-    if not items:
-        return [(week.number, WEEK_DONE)]
-    return [(week.entry.number, item) for _, item in items]
+def item_id(slug: str, entry: int, item: Item) -> str:
+    """Progress id of a checklist item of the entry that starts in week ``entry``."""
+    return f"{slug}/w{entry:02d}/{item.key}"
 
 
-def week_ids(slug: str, week: DatedWeek) -> list[str]:
-    """The progress ids of every tickable item of a week page, in page order."""
-    return [check_id(slug, number, item) for number, item in week_items(week)]
+def done_id(slug: str, entry: int) -> str:
+    """Progress id of an entry's "I have worked through this week" item."""
+    return f"{slug}/w{entry:02d}/{WEEK_DONE}"
+
+
+def video_id(slug: str, video: str) -> str:
+    """Progress id of a watched video of roadmap ``slug``."""
+    return f"{slug}/video/{video}"

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
+from generator.agenda import occasions
 from generator.schedule import Plan
 from generator.views import urls
 from generator.views.browser import BrowserData, browser_data
@@ -14,6 +15,7 @@ from generator.views.nav import NavEntry, navigation
 from generator.views.now import now_page
 from generator.views.overview import overview_page
 from generator.views.progress import progress_page
+from generator.views.study import Study, study
 from generator.views.week import week_page
 from generator.youtube.shown import Resolutions
 
@@ -47,18 +49,32 @@ class Site:
     calendars: tuple[Calendar, ...]
 
 
+def materials(plan: Plan, videos: Resolutions) -> list[Study]:
+    """Each week's study material (index = week number - 1), built once per entry."""
+    by_entry: dict[int, Study] = {}
+    slug = plan.roadmap.slug
+    return [
+        by_entry.setdefault(week.entry.number, study(slug, week, videos)) for week in plan.weeks
+    ]
+
+
 def site(plans: Sequence[Plan], videos: Resolutions, site_url: str | None) -> Site:
     """The view of every page and file of the handbook."""
     pages: list[Page] = [home_page(plans)]
+    studies = {plan.roadmap.slug: materials(plan, videos) for plan in plans}
     for plan in plans:
+        slug = plan.roadmap.slug
+        dated = occasions(plan)
         pages.append(overview_page(plan))
-        pages += [week_page(plan, week, videos) for week in plan.weeks]
-        pages += [progress_page(plan), now_page(plan)]
+        pages += [
+            week_page(plan, week, studies[slug][week.number - 1], dated) for week in plan.weeks
+        ]
+        pages += [progress_page(plan, studies[slug]), now_page(plan)]
     return Site(
         pages=tuple(pages),
         nav=navigation(plans),
         nav_path=urls.NAV,
-        data=browser_data(plans),
+        data=browser_data(plans, studies),
         calendars=tuple(
             Calendar(urls.calendar(plan.roadmap.slug), plan, site_url) for plan in plans
         ),

@@ -68,6 +68,8 @@ def progress(slug: str) -> str:
 
 
 PROGRESS_LINK = "progress.md"
+START_ANCHOR = "your-start-date"
+"""The progress page's section where a reader sets a personal start date."""
 
 
 def now(slug: str) -> str:
@@ -86,12 +88,21 @@ def calendar(slug: str) -> str:
 CALENDAR_LINK = "calendar.ics"
 
 
-def youtube_search(text: str) -> str:
-    return YOUTUBE_SEARCH + quote_plus(text)
+YOUTUBE_NEWEST_FIRST = "&sp=CAI%253D"
+"""YouTube's own "sort by upload date" filter, as its results page writes it into the URL."""
 
 
-def web_search(text: str) -> str:
-    return WEB_SEARCH + quote_plus(text)
+def youtube_search(words: str, *, newest_first: bool = False) -> str:
+    """A YouTube results page for ``words``; newest first when recent videos are wanted
+    (YouTube offers no "since year" filter, so the page says which years to pick from)."""
+    return YOUTUBE_SEARCH + quote_plus(words) + (YOUTUBE_NEWEST_FIRST if newest_first else "")
+
+
+def web_search(words: str, since_year: int | None = None) -> str:
+    """A web search for ``words``; with ``since_year``, only pages from that year on
+    (Google's custom date range, ``tbs=cdr``)."""
+    window = f"&tbs=cdr:1,cd_min:1/1/{since_year}" if since_year else ""
+    return WEB_SEARCH + quote_plus(words) + window
 
 
 def watch(video_id: str) -> str:

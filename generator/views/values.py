@@ -7,6 +7,7 @@ so nothing here is escaped.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 @dataclass(frozen=True)
@@ -23,30 +24,19 @@ class Check:
 
     id: str
     text: str
+    options: ClassVar[tuple[Check, ...]] = ()
+    """A single item offers no choice (templates ask every checklist entry)."""
 
 
 @dataclass(frozen=True)
-class Video:
-    """A resolved video as a week page shows it."""
+class Choice:
+    """Items of which the learner does one: each can be ticked, the choice counts once."""
 
-    id: str
-    title: str
-    channel: str
-    published: str
-    duration: str
-    seconds: int
-    url: str
-    thumbnail: str
+    options: tuple[Check, ...]
 
 
-@dataclass(frozen=True)
-class VideoQuery:
-    """One YouTube query of a week: its resolved videos, or a search link when it has none."""
-
-    text: str
-    search_url: str
-    videos: tuple[Video, ...] = ()
-    verified: str | None = None
+Entry = Check | Choice
+"""One line of a checklist."""
 
 
 def titled(emoji: str | None, heading: str) -> str:
@@ -67,3 +57,14 @@ def format_total(seconds: int) -> str | None:
         return None
     hours, rest = divmod(seconds, 3600)
     return f"{hours} h {rest // 60:02d} min" if hours else f"{max(1, rest // 60)} min"
+
+
+def format_hours(low: float, high: float | None) -> str:
+    """``20 hours``, ``2–3 hours``, ``1.5 hours``: how a time budget reads."""
+    text = f"{low:g}" if high is None or high == low else f"{low:g}–{high:g}"
+    return f"{text} hour" if text == "1" else f"{text} hours"
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 video``, ``3 videos``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

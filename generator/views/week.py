@@ -1,7 +1,8 @@
 """The week page: one dated week of a roadmap, everything it shows decided here.
 
-A two-week block yields two pages that share the block's content and its
-checklist; each page says which part it is.
+A multi-week block yields one page per week; the pages share the block's
+content, checklist and videos (ticked once, on either page), and each says
+which part of the block it is.
 """
 
 from __future__ import annotations
@@ -10,26 +11,14 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from generator import escape
-from generator.agenda import deadline_title
-from generator.model import ROLES, KeyDate
+from generator.agenda import Occasion
+from generator.model import Month
 from generator.schedule import DatedWeek, Plan
 from generator.views import urls
 from generator.views.dates import Dates
-from generator.views.keydates import KeyDateView, key_date
-from generator.views.progress_ids import WEEK_DONE, check_id
-from generator.views.values import Check, Link, VideoQuery, format_total, titled
-from generator.views.videos import video_query
-from generator.youtube.shown import Resolutions
-
-
-@dataclass(frozen=True)
-class Section:
-    """A part of a week's checklist: the items of one role under its title."""
-
-    title: str
-    box: str | None
-    """Admonition type that frames the section; None for a plain ``##`` section."""
-    items: tuple[Check, ...]
+from generator.views.glance import DueItem, Glance, due, sessions, suggested_start, time_budget
+from generator.views.study import SearchGroup, Section, Study, video_summary
+from generator.views.values import Link, titled
 
 
 @dataclass(frozen=True)
@@ -39,14 +28,18 @@ class Block:
     part: int
     parts: int
     weeks: str
+    other_parts: tuple[Link, ...]
 
 
 @dataclass(frozen=True)
-class Due:
-    """A milestone or deadline the page announces, with its day when it has one."""
+class Project:
+    """The project a week belongs to: what is built, what is delivered, by when."""
 
-    text: str
-    dates: Dates | None
+    heading: str
+    brief: str | None
+    deliverables: tuple[str, ...]
+    weeks: str
+    deadline: DueItem | None
 
 
 @dataclass(frozen=True)
@@ -63,15 +56,13 @@ class WeekPage:
     dates: Dates
     where: str
     optional: bool
+    glance: Glance
+    project: Project | None
     block: Block | None
     summary: str | None
-    key_dates: tuple[KeyDateView, ...]
     sections: tuple[Section, ...]
-    milestone: Due | None
-    deadline: Due | None
-    queries: tuple[VideoQuery, ...]
-    video_time: str | None
-    guidance: tuple[Link, ...]
+    videos: tuple[SearchGroup, ...]
+    guidance: tuple[SearchGroup, ...]
     notes: tuple[str, ...]
     previous: Link | None
     next: Link | None
@@ -82,36 +73,69 @@ def week_title(week: DatedWeek) -> str:
     return f"Week {week.number} · {escape.plain(week.entry.title)}"
 
 
-def _sections(slug: str, week: DatedWeek) -> tuple[Section, ...]:
+def _where(week: DatedWeek) -> str:
+    """``Phase 1: Foundation · Month 1: Python Fundamentals``, each name once."""
+    names = [week.phase.heading] if week.phase else []
+    if week.month.heading not in names:
+        names.append(week.month.heading)
+    return " · ".join(names)
+
+
+def _block(plan: Plan, week: DatedWeek) -> Block | None:
+    if week.parts == 1:
+        return None
     entry = week.entry
-    sections = []
-    for role in ROLES:
-        items = entry.role_items(role)
-        if items:
-            checks = tuple(Check(check_id(slug, entry.number, item), item.text) for item in items)
-            sections.append(Section(role.label, role.box, checks))
-    if not sections:  # every week can be ticked off, even one whose content lists nothing
-        done = Check(check_id(slug, week.number, WEEK_DONE), WEEK_DONE.text)
-        sections.append(Section("Checklist", None, (done,)))
-    return tuple(sections)
+    others = tuple(
+        Link(f"Week {number}", urls.week_link(number))
+        for number in range(entry.number, entry.last + 1)
+        if number != week.number
+    )
+    return Block(week.part, week.parts, f"Weeks {entry.number}–{entry.last}", others)
 
 
-def _shown_here(week: DatedWeek, key: KeyDate) -> bool:
-    return week.start <= key.date <= week.end
+def _project(plan: Plan, week: DatedWeek, glance_due: tuple[DueItem, ...]) -> Project | None:
+    month: Month = week.month
+    if month.kind != "project":
+        return None
+    first = month.weeks[0].number
+    last = month.weeks[-1].last
+    deadline = None
+    if month.deadline is not None and not any(item.label == "Deadline" for item in glance_due):
+        # on the deadline's own week the glance already lists it; elsewhere it is counted down here
+        deadline = DueItem(
+            "Deadline",
+            titled(month.deadline.emoji, month.deadline.label),  # the box names the project
+            Dates.day(plan.roadmap.slug, month.deadline.date),
+            countdown=True,
+        )
+    return Project(
+        heading=titled(month.emoji, month.heading),
+        brief=month.brief,
+        deliverables=tuple(month.deliverables),
+        weeks=f"Weeks {first}–{last}",
+        deadline=deadline,
+    )
 
 
-def week_page(plan: Plan, week: DatedWeek, videos: Resolutions) -> WeekPage:
-    """The view of one dated week."""
+def week_page(plan: Plan, week: DatedWeek, material: Study, occasions: list[Occasion]) -> WeekPage:
+    """The view of one dated week; ``material`` is its entry's study material."""
     roadmap = plan.roadmap
     entry = week.entry
     slug = roadmap.slug
     total = len(plan.weeks)
-    queries = tuple(video_query(videos, slug, text) for text in entry.youtube)
-    deadline = week.month.deadline if week.number == week.month.weeks[-1].last else None
-    milestone = entry.milestone if week.part == week.parts else None
     previous = plan.week(week.number - 1) if week.number > 1 else None
     following = plan.week(week.number + 1) if week.number < total else None
-    where = [week.phase.heading] if week.phase else []
+    schedule = roadmap.schedule
+    glance = Glance(
+        time_budget=time_budget(roadmap),
+        sessions=sessions(roadmap, week),
+        zone_label=f"{schedule.zone_label or schedule.timezone} ({schedule.timezone})"
+        if schedule
+        else None,
+        videos=video_summary(material),
+        due=due(plan, week, occasions),
+        suggested_start=suggested_start(plan),
+    )
     return WeekPage(
         path=urls.week(slug, week.number),
         roadmap=slug,
@@ -119,27 +143,15 @@ def week_page(plan: Plan, week: DatedWeek, videos: Resolutions) -> WeekPage:
         total=total,
         title=entry.title,
         dates=Dates.span(slug, week.start, week.end),
-        where=" · ".join([*where, week.month.heading]),
+        where=_where(week),
         optional=entry.optional,
-        block=Block(week.part, week.parts, f"Weeks {entry.number}–{entry.last}")
-        if week.parts > 1
-        else None,
+        glance=glance,
+        project=_project(plan, week, glance.due),
+        block=_block(plan, week),
         summary=entry.summary,
-        key_dates=tuple(
-            key_date(plan, key, link=False) for key in roadmap.key_dates if _shown_here(week, key)
-        ),
-        sections=_sections(slug, week),
-        milestone=Due(milestone.text, Dates.day(slug, milestone.date) if milestone.date else None)
-        if milestone
-        else None,
-        deadline=Due(
-            titled(deadline.emoji, deadline_title(week.month)), Dates.day(slug, deadline.date)
-        )
-        if deadline
-        else None,
-        queries=queries,
-        video_time=format_total(sum(v.seconds for q in queries for v in q.videos)),
-        guidance=tuple(Link(text, urls.web_search(text)) for text in entry.guidance),
+        sections=material.sections,
+        videos=material.videos,
+        guidance=material.guidance,
         notes=tuple(entry.notes),
         previous=Link(week_title(previous), urls.week_link(previous.number)) if previous else None,
         next=Link(week_title(following), urls.week_link(following.number)) if following else None,

@@ -36,17 +36,27 @@ class Parsed:
     since_year: int | None
 
 
+def split_year(text: str) -> tuple[str, int | None]:
+    """``text`` without its year hints, as written, and the latest hint: what a reader searches.
+
+    >>> split_year("asyncio tutorial 2022+")
+    ('asyncio tutorial', 2022)
+    """
+    years = [int(match.group(1)) for match in _YEAR.finditer(text)]
+    words = " ".join(_YEAR.sub(" ", text).split())
+    if not words:  # a query that is only a year is a search for that year
+        return " ".join(text.split()), None
+    return words, max(years) if years else None
+
+
 def parse(text: str) -> Parsed:
     """Split ``text`` into normalised search words and its latest year hint.
 
     >>> parse("Python crash course 2023 freeCodeCamp")
     Parsed(words='python crash course freecodecamp', since_year=2023)
     """
-    years = [int(match.group(1)) for match in _YEAR.finditer(text)]
-    words = " ".join(_YEAR.sub(" ", text).casefold().split())
-    if not words:  # a query that is only a year is a search for that year
-        return Parsed(" ".join(text.casefold().split()), None)
-    return Parsed(words, max(years) if years else None)
+    words, since_year = split_year(text)
+    return Parsed(words.casefold(), since_year)
 
 
 def _profile(settings: VideoSettings) -> str:
@@ -164,4 +174,4 @@ def _entries(item: Loaded) -> Iterable[tuple[list[str], set[tuple[dt.date, dt.da
         pages.setdefault(id(week.entry), set()).add((week.start, week.end))
         entries[id(week.entry)] = week.entry
     for ident, entry in entries.items():
-        yield list(entry.youtube), pages[ident]
+        yield entry.youtube_queries(), pages[ident]

@@ -35,7 +35,7 @@ def resolutions(lock: Lock, roadmaps: Iterable[Roadmap]) -> dict[tuple[str, str]
     shown: dict[tuple[str, str], Resolution] = {}
     for roadmap in roadmaps:
         for week in roadmap.week_entries():
-            for text in week.youtube:
+            for text in week.youtube_queries():
                 entry = lock.queries.get(query.key(text, roadmap.videos))
                 if entry is None or not entry.videos:
                     continue

@@ -21,7 +21,7 @@
   var FORMAT = "study-handbook-progress";
   var DAY = 86400000;
   var ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-  var ITEM = /^[a-z0-9-]+\/w\d{2,}\/[a-z0-9-]+$/;
+  var ITEM = new RegExp(DATA.idPattern || "^$");
 
   /* ---- dates: whole days as UTC midnights, so no time zone or DST can shift a day ---- */
 
@@ -87,13 +87,23 @@
   function shiftDays(slug) { return Math.round((startOf(slug) - contentStart(slug)) / DAY); }
   function weekCount(slug) { return ROADMAPS[slug].weeks.length; }
   function endOf(slug) { return startOf(slug) + (7 * weekCount(slug) - 1) * DAY; }
-  function itemsOf(slug, week) {
+  /* Progress units of one week (or of the whole roadmap): a unit is done when any of its
+   * ids is ticked (a "pick one" choice, or the videos of a search). A two-week block's units
+   * appear under both its weeks; a unit is counted once. */
+  function unitsOf(slug, week) {
     var weeks = week ? [ROADMAPS[slug].weeks[week - 1]] : ROADMAPS[slug].weeks;
-    var seen = new Set();
+    var seen = {};
+    var units = [];
     weeks.forEach(function (w) {
-      if (w) w.items.forEach(function (item) { seen.add(slug + "/" + item); });
+      if (!w) return;
+      w.units.forEach(function (unit) {
+        var key = unit.join(" ");
+        if (seen[key]) return;
+        seen[key] = true;
+        units.push(unit.map(function (id) { return slug + "/" + id; }));
+      });
     });
-    return Array.from(seen);
+    return units;
   }
   /* Where the reader is: before the start, in week n, or after the end. */
   function position(slug) {
@@ -150,9 +160,9 @@
       var slug = box.getAttribute("data-roadmap");
       if (!ROADMAPS[slug]) return;
       var week = +box.getAttribute("data-week") || 0;
-      var items = itemsOf(slug, week);
+      var items = unitsOf(slug, week);
       var done = load(slug).done;
-      var count = items.filter(function (id) { return done.has(id); }).length;
+      var count = items.filter(function (unit) { return unit.some(function (id) { return done.has(id); }); }).length;
       box.hidden = items.length === 0;
       if (!box.firstChild) {
         var bar = el("progress");
@@ -162,7 +172,7 @@
       }
       box.firstChild.max = items.length || 1;
       box.firstChild.value = count;
-      var prefix = box.closest("td") ? "" : (box.getAttribute("data-label") || "Progress") + ": ";
+      var prefix = box.closest(".hb-row") ? "" : (box.getAttribute("data-label") || "Progress") + ": ";
       box.lastChild.textContent = prefix + count + " of " + items.length + " done";
       box.classList.toggle("hb-complete", items.length > 0 && count === items.length);
     });
@@ -200,18 +210,20 @@
   function showThisWeek() {
     document.querySelectorAll(".hb-current").forEach(function (row) {
       row.classList.remove("hb-current");
-      row.removeAttribute("aria-current");
+      var link = row.querySelector("[aria-current]");
+      if (link) link.removeAttribute("aria-current");
     });
     document.querySelectorAll(".hb-badge").forEach(function (badge) { badge.remove(); });
     roadmapsOn("[data-roadmap]").forEach(function (slug) {
       var where = position(slug);
       if (where.state !== "during") return;
       document.querySelectorAll('.hb-progress[data-roadmap="' + slug + '"][data-week="' + where.week + '"]').forEach(function (box) {
-        var row = box.closest("tr");
+        var row = box.closest(".hb-row");
         if (!row) return;
         row.classList.add("hb-current");
-        row.setAttribute("aria-current", "date");
-        row.cells[0].appendChild(el("strong", "hb-badge", "This week"));
+        var link = row.querySelector(".hb-row-link");
+        if (link) link.setAttribute("aria-current", "date");
+        row.querySelector(".hb-row-week").appendChild(el("strong", "hb-badge", "This week"));
       });
       var header = document.querySelector('.hb-week[data-roadmap="' + slug + '"][data-week="' + where.week + '"] .hb-when');
       if (header) header.appendChild(el("strong", "hb-badge", "This week"));
@@ -230,6 +242,46 @@
       } else {
         line.textContent = "Ended " + fmtDay(where.end);
       }
+    });
+  }
+
+  /* ---- days left: <span class="hb-countdown" data-roadmap data-due> after a due date ---- */
+
+  function showCountdowns() {
+    document.querySelectorAll(".hb-countdown[data-due]").forEach(function (span) {
+      var slug = span.getAttribute("data-roadmap");
+      var due = parseDay(span.getAttribute("data-due"));
+      if (!ROADMAPS[slug] || due === null) return;
+      var days = Math.round((due + shiftDays(slug) * DAY - today()) / DAY);
+      span.textContent = " · " + (days === 0 ? "today" : days === 1 ? "tomorrow" : days === -1 ? "yesterday"
+        : days > 0 ? "in " + days + " days" : -days + " days ago");
+    });
+  }
+
+  /* ---- sessions in the reader's own time zone, when it is not the roadmap's ----
+   * <span class="hb-session" data-zone data-start data-end data-last>: the first session of a run
+   * of days (ISO instants with offset) and the run's last day; the page prints them in the
+   * roadmap's zone, and this adds the reader's clock (the day may move too). */
+
+  function localDay(date) { return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()); }
+  function clock(date) { return (date.getHours() < 10 ? "0" : "") + date.getHours() + ":" + (date.getMinutes() < 10 ? "0" : "") + date.getMinutes(); }
+  function showSessions() {
+    var zone;
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (error) { return; }
+    document.querySelectorAll(".hb-session[data-start]").forEach(function (span) {
+      var next = span.nextElementSibling;
+      if (next && next.classList.contains("hb-local")) next.remove();
+      var start = new Date(span.getAttribute("data-start"));
+      var end = new Date(span.getAttribute("data-end"));
+      var lastDay = parseDay(span.getAttribute("data-last"));
+      var firstDay = parseDay(span.getAttribute("data-start").slice(0, 10));
+      if (!zone || zone === span.getAttribute("data-zone") || isNaN(start) || isNaN(end) || lastDay === null || firstDay === null) return;
+      if (clock(start) === span.getAttribute("data-start").slice(11, 16) && localDay(start) === firstDay) return;
+      var first = localDay(start);
+      var last = lastDay + (first - firstDay);
+      var days = first === last ? fill(FORMATS.dayInYear, first) : fill(FORMATS.dayInYear, first) + FORMATS.separator + fill(FORMATS.dayInYear, last);
+      var local = el("span", "hb-local", " (your time, " + zone.replace(/_/g, " ") + ": " + days + ", " + clock(start) + "–" + clock(end) + ")");
+      span.after(local);
     });
   }
 
@@ -401,6 +453,7 @@
     showBars();
     showDates();
     showThisWeek();
+    showCountdowns();
   }
 
   /* Instant navigation is off, so this runs once per page load; the storage event keeps
@@ -409,6 +462,7 @@
   bindCheckboxes();
   bindTools();
   refresh();
+  showSessions();
   runNowPage();
   checkOfflineLink();
   window.addEventListener("storage", function (event) {

@@ -1,23 +1,20 @@
-"""The browser's data: ids agree with week pages, pages and formats come from the build."""
+"""The browser's data: units agree with week pages; pages, formats and id rules come from here."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 
-import pytest
-
-from generator import assets, loader, pipeline
+from generator import assets, pipeline
 from generator.schedule import Plan
-from generator.views import browser, urls
+from generator.views import urls
 from generator.views.dates import DateFormat, Dates, browser_formats
-from generator.views.site import site
+from generator.views.progress_ids import ID_PATTERN
+from generator.views.site import Site
+from generator.views.values import Choice
 from generator.views.week import WeekPage
-from tests.conftest import CONTENT, FIXTURES
-
-
-@pytest.fixture(scope="module")
-def plans() -> list[Plan]:
-    return [item.plan for item in loader.load_all(CONTENT)]
+from tests.conftest import FIXTURES, HANDBOOK, SITE_URL
 
 
 def _payload(script: str) -> dict[str, object]:
@@ -27,38 +24,51 @@ def _payload(script: str) -> dict[str, object]:
     return data
 
 
-def test_data_lists_exactly_the_checkbox_ids_of_every_week_page(plans: list[Plan]) -> None:
-    built = site(plans, {}, None)
-    data = browser.browser_data(plans)
-    weeks = [page for page in built.pages if isinstance(page, WeekPage)]
-    assert len(weeks) == sum(len(plan.weeks) for plan in plans)
-    for week in weeks:
-        boxes = [check.id for section in week.sections for check in section.items]
-        entry = data.roadmaps[week.roadmap].weeks[week.number - 1]
-        assert [f"{week.roadmap}/{item}" for item in entry.items] == boxes
-        assert f"{entry.page}.md" == week.path
+def test_every_box_on_a_week_page_is_in_the_data_of_its_week(handbook: Site) -> None:
+    weeks = [page for page in handbook.pages if isinstance(page, WeekPage)]
+    assert len(weeks) == 10
+    for page in weeks:
+        entry = handbook.data.roadmaps[page.roadmap].weeks[page.number - 1]
+        assert f"{entry.page}.md" == page.path
+        boxes = set()
+        for section in page.sections:
+            for line in section.entries:
+                boxes |= {o.id for o in line.options} if isinstance(line, Choice) else {line.id}
+        for group in page.videos:
+            boxes |= {v.watched.id for s in group.searches for v in s.videos}
+        in_data = {f"{page.roadmap}/{ident}" for unit in entry.units for ident in unit}
+        assert in_data == boxes, page.path
 
 
-def test_data_script_is_deterministic_plain_javascript(plans: list[Plan]) -> None:
-    data = browser.browser_data(plans)
-    script = assets.data_script(data)
-    assert script == assets.data_script(browser.browser_data(plans))
+def test_every_progress_id_matches_the_pattern_the_browser_checks(handbook: Site) -> None:
+    pattern = re.compile(ID_PATTERN)
+    for slug, roadmap in handbook.data.roadmaps.items():
+        for week in roadmap.weeks:
+            for unit in week.units:
+                assert all(pattern.match(f"{slug}/{ident}") for ident in unit)
+
+
+def test_data_script_is_deterministic_plain_javascript(
+    handbook: Site, plans: dict[str, Plan]
+) -> None:
+    script = assets.data_script(handbook.data)
+    assert script == assets.data_script(handbook.data)
     assert script.isascii()
     payload = _payload(script)
     assert payload["formats"] == browser_formats()
+    assert payload["idPattern"] == ID_PATTERN
     roadmaps = payload["roadmaps"]
     assert isinstance(roadmaps, dict)
-    for plan in plans:
-        entry = roadmaps[plan.roadmap.slug]
-        assert entry["start"] == plan.start.isoformat()
-        assert [week["page"] for week in entry["weeks"]] == [
-            urls.week_page(plan.roadmap.slug, week.number) for week in plan.weeks
-        ]
+    team = roadmaps["fixture-team"]
+    assert team["start"] == "2026-11-02"
+    assert team["title"] == "🧪 Fixture Team Plan & Co"
+    assert [week["page"] for week in team["weeks"]] == [
+        urls.week_page("fixture-team", number) for number in range(1, 8)
+    ]
+    assert team["weeks"][3]["units"] == team["weeks"][4]["units"]  # a block: one checklist
 
 
 def test_dates_print_with_the_patterns_the_browser_receives() -> None:
-    import datetime as dt
-
     day = Dates.day("r", dt.date(2026, 1, 19))
     assert day.text == "Mon 19 Jan 2026" and day.format is DateFormat.DAY
     same_year = Dates.span("r", dt.date(2026, 1, 19), dt.date(2026, 1, 25))
@@ -66,19 +76,20 @@ def test_dates_print_with_the_patterns_the_browser_receives() -> None:
     new_year = Dates.span("r", dt.date(2026, 12, 28), dt.date(2027, 1, 3))
     assert new_year.text == "Mon 28 Dec 2026 – Sun 3 Jan 2027"
     assert Dates.short("r", dt.date(2026, 12, 28), dt.date(2027, 1, 3)).text == "28 Dec – 3 Jan"
+    formats = browser_formats()
+    assert formats["weekdays"] == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
-def test_mini_titles_are_escaped_in_reader_pages() -> None:
+def test_titles_are_json_text_in_the_data_and_escaped_on_pages() -> None:
     files = pipeline.generate(FIXTURES / "mini", None)
     assert "<script>" not in files["mini/progress.md"]
     assert r"\<script\>" in files["mini/progress.md"]
     assert "<script>" in json.dumps(_payload(files[urls.DATA]))  # JSON text, not HTML
 
 
-def test_every_roadmap_gets_progress_now_and_calendar_files(plans: list[Plan]) -> None:
-    files = pipeline.generate(CONTENT, "https://handbook.example/")
-    for plan in plans:
-        slug = plan.roadmap.slug
+def test_every_roadmap_gets_progress_now_and_calendar_files(plans: dict[str, Plan]) -> None:
+    files = pipeline.generate(HANDBOOK, SITE_URL)
+    for slug in plans:
         assert 'data-hb-action="export"' in files[urls.progress(slug)]
         assert f'data-roadmap="{slug}"' in files[urls.now(slug)]
         assert files[urls.calendar(slug)].startswith("BEGIN:VCALENDAR\r\n")
