@@ -88,6 +88,15 @@ def _hours(hours: Hours) -> str:
     return f"at least {text}" if hours.max is None else text
 
 
+def zone_label(roadmap: Roadmap) -> str | None:
+    """``EAT (Africa/Nairobi)``: the zone the schedule's times are in, as pages name it."""
+    schedule = roadmap.schedule
+    if schedule is None:
+        return None
+    short = schedule.zone_label or schedule.timezone
+    return f"{short} ({schedule.timezone})" if short != schedule.timezone else short
+
+
 def _runs(days: list[int]) -> list[tuple[int, int]]:
     """Consecutive weekday indexes as (first, last) runs: Mon–Fri stays one run."""
     runs: list[tuple[int, int]] = []
@@ -105,7 +114,6 @@ def sessions(roadmap: Roadmap, week: DatedWeek) -> tuple[SessionSlot, ...]:
     if schedule is None:
         return ()
     zone = zoneinfo.ZoneInfo(schedule.timezone)
-    label = schedule.zone_label or schedule.timezone
     slots = []
     for day in schedule.days:
         indexes = [WEEKDAY_KEYS.index(name) for name in day.days]

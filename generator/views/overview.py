@@ -11,7 +11,7 @@ from generator.model import Month, Phase, ScheduleDay
 from generator.schedule import DatedWeek, Plan
 from generator.views import urls
 from generator.views.dates import Dates, days_text
-from generator.views.glance import DueItem, suggested_start, time_budget
+from generator.views.glance import DueItem, suggested_start, time_budget, zone_label
 from generator.views.groups import groups
 from generator.views.keydates import KeyDateView, key_date
 from generator.views.values import Link, titled
@@ -195,7 +195,7 @@ def overview_page(plan: Plan) -> OverviewPage:
         time_budget=time_budget(roadmap),
         key_dates=tuple(key_date(plan, key, link=True) for key in roadmap.key_dates),
         phases=tuple(_phase_view(slug, phase, months) for phase, months in groups(plan)),
-        schedule_zone=f"{zone} ({schedule.timezone})" if schedule else None,
+        schedule_zone=zone_label(roadmap),
         schedule=tuple(_day_view(d, zone or "") for d in schedule.days) if schedule else (),
         commitment=CommitmentView(
             commitment.intro,

@@ -16,7 +16,15 @@ from generator.model import Month
 from generator.schedule import DatedWeek, Plan
 from generator.views import urls
 from generator.views.dates import Dates
-from generator.views.glance import DueItem, Glance, due, sessions, suggested_start, time_budget
+from generator.views.glance import (
+    DueItem,
+    Glance,
+    due,
+    sessions,
+    suggested_start,
+    time_budget,
+    zone_label,
+)
 from generator.views.study import SearchGroup, Section, Study, video_summary
 from generator.views.values import Link, titled
 
@@ -125,13 +133,10 @@ def week_page(plan: Plan, week: DatedWeek, material: Study, occasions: list[Occa
     total = len(plan.weeks)
     previous = plan.week(week.number - 1) if week.number > 1 else None
     following = plan.week(week.number + 1) if week.number < total else None
-    schedule = roadmap.schedule
     glance = Glance(
         time_budget=time_budget(roadmap),
         sessions=sessions(roadmap, week),
-        zone_label=f"{schedule.zone_label or schedule.timezone} ({schedule.timezone})"
-        if schedule
-        else None,
+        zone_label=zone_label(roadmap),
         videos=video_summary(material),
         due=due(plan, week, occasions),
         suggested_start=suggested_start(plan),
