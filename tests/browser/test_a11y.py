@@ -14,9 +14,9 @@ from playwright.sync_api import Browser, Page
 
 PAGES = {
     "home": "",
-    "overview": "backend-2026/",
-    "week": "backend-2026/week-12/",
-    "progress": "backend-2026/progress/",
+    "overview": "fixture-team/",
+    "week": "fixture-team/week-01/",
+    "progress": "fixture-team/progress/",
 }
 SCHEMES = {"light": "default", "dark": "slate"}
 

@@ -10,8 +10,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import TIMEZONE
 
-WEEK = "backend-2026/week-12/"  # PostgreSQL Advanced: three topics
-FIRST = "backend-2026/w12/transactions"
+WEEK = "fixture-team/week-02/"  # a deliverable, two tasks and a video
+FIRST = "fixture-team/w02/five-small-python-programs"
 
 
 def _box(page: Page, item: str = FIRST):
@@ -31,28 +31,28 @@ def test_tick_survives_a_reload(page: Page, base_url: str) -> None:
 
 def test_bars_follow_ticks_on_week_overview_and_home(page: Page, base_url: str) -> None:
     page.goto(base_url + WEEK)
-    week_bar = page.locator('.hb-week .hb-progress[data-week="12"]')
+    week_bar = page.locator('.hb-week .hb-progress[data-week="2"]')
     roadmap_bar = page.locator(".hb-week .hb-progress:not([data-week])")
-    expect(week_bar).to_contain_text("This week: 0 of 3 done")
-    expect(roadmap_bar).to_contain_text("Whole roadmap: 0 of 91 done")
+    expect(week_bar).to_contain_text("This week: 0 of 4 done")
+    expect(roadmap_bar).to_contain_text("Whole roadmap: 0 of 15 done")
     _box(page).check()
     page.locator("input[data-item]").nth(1).check()
-    expect(week_bar).to_contain_text("This week: 2 of 3 done")
+    expect(week_bar).to_contain_text("This week: 2 of 4 done")
     expect(week_bar.locator("progress")).to_have_js_property("value", 2)
-    expect(roadmap_bar).to_contain_text("Whole roadmap: 2 of 91 done")
+    expect(roadmap_bar).to_contain_text("Whole roadmap: 2 of 15 done")
 
-    page.goto(base_url + "backend-2026/")
-    row_bar = page.locator('tr .hb-progress[data-week="12"]')
-    expect(row_bar).to_contain_text("2 of 3 done")
-    expect(row_bar.locator("progress")).to_have_attribute("aria-label", "Week 12")
-    expect(page.locator('tr .hb-progress[data-week="11"]')).to_contain_text("0 of 4 done")
-    expect(page.locator(".hb-roadmap .hb-progress")).to_contain_text("2 of 91 done")
+    page.goto(base_url + "fixture-team/")
+    row_bar = page.locator('li.hb-row .hb-progress[data-week="2"]')
+    expect(row_bar).to_contain_text("2 of 4 done")
+    expect(row_bar.locator("progress")).to_have_attribute("aria-label", "Week 2")
+    expect(page.locator('li.hb-row .hb-progress[data-week="1"]')).to_contain_text("0 of 6 done")
+    expect(page.locator(".hb-roadmap .hb-progress")).to_contain_text("2 of 15 done")
 
     page.goto(base_url)
-    card_bar = page.locator('.hb-home .hb-progress[data-roadmap="backend-2026"]')
-    expect(card_bar).to_contain_text("Your progress: 2 of 91 done")
-    other = page.locator('.hb-home .hb-progress[data-roadmap="backend-6-month"]')
-    expect(other).to_contain_text("0 of 50 done")
+    card_bar = page.locator('.hb-home .hb-progress[data-roadmap="fixture-team"]')
+    expect(card_bar).to_contain_text("Your progress: 2 of 15 done")
+    other = page.locator('.hb-home .hb-progress[data-roadmap="fixture-solo"]')
+    expect(other).to_contain_text("0 of 6 done")
 
 
 def test_export_then_import_into_a_fresh_browser(
@@ -60,31 +60,31 @@ def test_export_then_import_into_a_fresh_browser(
 ) -> None:
     page.goto(base_url + WEEK)
     _box(page).check()
-    page.goto(base_url + "backend-2026/week-01/")
+    page.goto(base_url + "fixture-team/week-01/")
     page.locator("input[data-item]").first.check()
-    page.goto(base_url + "backend-2026/progress/")
+    page.goto(base_url + "fixture-team/progress/")
     with page.expect_download() as info:
         page.get_by_role("button", name="Export progress to a file").click()
     download = info.value
-    assert download.suggested_filename == "study-handbook-backend-2026-progress.json"
+    assert download.suggested_filename == "study-handbook-fixture-team-progress.json"
     exported = tmp_path / download.suggested_filename
     download.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["format"] == "study-handbook-progress"
-    assert data["roadmap"] == "backend-2026"
-    assert data["done"] == ["backend-2026/w01/variables-data-types-operators", FIRST]
+    assert data["roadmap"] == "fixture-team"
+    assert data["done"] == ["fixture-team/w01/navigate-the-file-system", FIRST]
 
     fresh = browser.new_context(timezone_id=TIMEZONE)
     try:
         other = fresh.new_page()
-        other.goto(base_url + "backend-2026/week-12/")
+        other.goto(base_url + WEEK)
         other.locator("input[data-item]").nth(2).check()  # already ticked here: merged, not lost
-        other.goto(base_url + "backend-2026/progress/")
+        other.goto(base_url + "fixture-team/progress/")
         other.set_input_files("#hb-import", exported)
         expect(other.locator('[data-hb-message="progress"]')).to_have_text(
             "Imported 2 ticked items (2 new)."
         )
-        expect(other.locator(".hb-tools .hb-progress")).to_contain_text("3 of 91 done")
+        expect(other.locator(".hb-tools .hb-progress")).to_contain_text("3 of 15 done")
         other.goto(base_url + WEEK)
         expect(other.locator("input[data-item]:checked")).to_have_count(2)
         expect(_box(other)).to_be_checked()
@@ -95,17 +95,19 @@ def test_export_then_import_into_a_fresh_browser(
 def test_malformed_import_is_refused_with_a_message(page: Page, base_url: str) -> None:
     page.goto(base_url + WEEK)
     _box(page).check()
-    page.goto(base_url + "backend-2026/progress/")
+    page.goto(base_url + "fixture-team/progress/")
     message = page.locator('[data-hb-message="progress"]')
     cases = {
         b"{not json": "not valid JSON",
         b'{"hello": 1}': "not a Study Handbook progress export",
-        b'{"format": "study-handbook-progress", "roadmap": "backend-6-month", "done": []}': (
-            'holds progress for "backend-6-month"'
+        b'{"format": "study-handbook-progress", "roadmap": "fixture-solo", "done": []}': (
+            'holds progress for "fixture-solo"'
         ),
-        b'{"format": "study-handbook-progress", "roadmap": "backend-2026", "done": [1]}': (
+        b'{"format": "study-handbook-progress", "roadmap": "fixture-team", "done": [1]}': (
             "damaged"
         ),
+        b'{"format": "study-handbook-progress", "roadmap": "fixture-team", '
+        b'"done": ["fixture-team/w01/<img>"]}': "damaged",
     }
     for body, words in cases.items():
         page.set_input_files(
@@ -114,20 +116,20 @@ def test_malformed_import_is_refused_with_a_message(page: Page, base_url: str) -
         expect(message).to_contain_text(words)
         expect(message).to_contain_text("nothing was imported")
         expect(message).to_have_attribute("role", "alert")
-    expect(page.locator(".hb-tools .hb-progress")).to_contain_text("1 of 91 done")
+    expect(page.locator(".hb-tools .hb-progress")).to_contain_text("1 of 15 done")
 
 
 def test_reset_asks_first(page: Page, base_url: str) -> None:
     page.goto(base_url + WEEK)
     _box(page).check()
-    page.goto(base_url + "backend-2026/progress/")
+    page.goto(base_url + "fixture-team/progress/")
     bar = page.locator(".hb-tools .hb-progress")
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name=re.compile("Reset all progress")).click()
     expect(page.locator('[data-hb-message="progress"]')).to_have_text("Nothing was reset.")
-    expect(bar).to_contain_text("1 of 91 done")
+    expect(bar).to_contain_text("1 of 15 done")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name=re.compile("Reset all progress")).click()
-    expect(bar).to_contain_text("0 of 91 done")
+    expect(bar).to_contain_text("0 of 15 done")
     page.goto(base_url + WEEK)
     expect(_box(page)).not_to_be_checked()
