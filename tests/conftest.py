@@ -31,6 +31,7 @@ SITE_URL = "http://127.0.0.1:8000/"
 def build_site(content: Path, work: Path) -> Path:
     """Build ``content`` as ``handbook build`` does (pages, site, offline copy) in a scratch
     copy of the project under ``work``, so tests never touch the working tree; returns site/."""
+    work.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "overrides", "generator"):
         source = ROOT / name
         if source.is_dir():

@@ -1,0 +1,260 @@
+"""Content is inert in every HTML context the theme puts it in.
+
+A roadmap (and a lock) whose every text field carries markup aimed at a
+different context — the ``<title>``, attributes, links, images, comments,
+Markdown — is built into a whole site with MkDocs and Material. Every page
+is then parsed: nothing in it may be an element, attribute or URL that came
+from content, and the payloads must still read literally, as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import itertools
+import json
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.model import VideoSettings
+from generator.youtube import lock, query
+from generator.youtube.lock import Entry, Lock, StoredVideo
+from tests.conftest import build_site
+
+PAYLOADS = (
+    "</title><script>hbx({n})</script>",
+    '"><img src=x onerror=hbx({n})>',
+    "' onmouseover='hbx({n})' x='",
+    "<hb-x data-n={n}>{n}</hb-x>",
+    "[link {n}](javascript:hbx({n}))",
+    "![img {n}](https://evil.example/{n}.png)",
+    "<!-- {n} --><style>*{{}}</style>",
+    "`</code><script>hbx({n})</script>`",
+    "&lt;hb-x&gt; &amp; &#60;{n}",
+    "*a{n}* _b_ # c | d \\\\e",
+    "javascript:hbx({n})",
+    "{{{{ n }}}} {{% if %}} ${{n}}",
+)
+"""Markup aimed at each context; ``{n}`` makes each field's payload its own."""
+
+
+def _payloads() -> Iterator[str]:
+    for n in itertools.count(1):
+        yield f"P{n} " + PAYLOADS[n % len(PAYLOADS)].format(n=n)
+
+
+def hostile_roadmap() -> dict[str, Any]:
+    """A valid roadmap with a payload in every text field the model has."""
+    p = _payloads().__next__
+    week = {
+        "summary": p(),
+        "topics": [p(), {"one_of": [p(), p()]}],
+        "build": p(),
+        "deliverable": p(),
+        "beginner_task": p(),
+        "enterprise_task": {"one_of": [p(), p()]},
+        "youtube": [p(), {"one_of": [p(), p()]}],
+        "guidance": [p(), {"one_of": [p(), p()]}],
+        "notes": [p()],
+    }
+    return {
+        "title": p(),
+        "slug": "hostile",
+        "start": dt.date(2026, 11, 2),
+        "goal": p(),
+        "summary": p(),
+        "notes": [p(), p()],
+        "time_budget": {"per_week": 10, "per_day": {"min": 1, "max": 2}},
+        "key_dates": [
+            {"label": p(), "date": dt.date(2026, 11, 4), "emoji": p()},
+            {"label": p(), "date": dt.date(2026, 11, 15)},
+        ],
+        "phases": [
+            {
+                "title": p(),
+                "emoji": p(),
+                "summary": p(),
+                "months": [
+                    {
+                        "title": p(),
+                        "emoji": p(),
+                        "length": p(),
+                        "summary": p(),
+                        "weeks": [
+                            {
+                                "number": 1,
+                                "title": "W1 </title><script>hbx(0)</script> *a* & b",
+                                "milestone": p(),
+                                **week,
+                            },
+                        ],
+                    },
+                    {
+                        "kind": "project",
+                        "number": 1,
+                        "title": p(),
+                        "brief": p(),
+                        "deliverables": [p(), p()],
+                        "deadline": {"label": p(), "emoji": p(), "date": dt.date(2026, 11, 15)},
+                        "weeks": [
+                            {"number": 2, "title": "W2 &lt;hb-x&gt; &#60;", "youtube": [p()]}
+                        ],
+                    },
+                ],
+            }
+        ],
+        "schedule": {
+            "timezone": "Africa/Nairobi",
+            "zone_label": p(),
+            "days": [
+                {
+                    "name": p(),
+                    "emoji": p(),
+                    "days": ["mon", "tue"],
+                    "sessions": [{"title": p(), "start": "09:00", "end": "10:00", "agenda": [p()]}],
+                    "notes": [{"label": p(), "text": p()}],
+                }
+            ],
+        },
+        "commitment": {"intro": p(), "pledges": [{"lead": p(), "text": p()}], "closing": p()},
+    }
+
+
+def hostile_lock(roadmap: dict[str, Any]) -> Lock:
+    """Videos for every query of week 1, with payloads for titles and channels."""
+    texts = [q for q in roadmap["phases"][0]["months"][0]["weeks"][0]["youtube"]]
+    queries = [t for q in texts for t in (q["one_of"] if isinstance(q, dict) else [q])]
+    entries = {}
+    for n, text in enumerate(queries):
+        video = StoredVideo(
+            id=f"hostile{n:04d}",
+            title=f"V{n} " + PAYLOADS[n % len(PAYLOADS)].format(n=100 + n),
+            channel=f"C{n} " + PAYLOADS[(n + 1) % len(PAYLOADS)].format(n=200 + n),
+            published=dt.date(2025, 1, 1),
+            seconds=600,
+            verified=dt.date(2026, 11, 1),
+        )
+        entries[query.key(text, VideoSettings())] = Entry(
+            searched=dt.date(2026, 11, 1), videos=(video,)
+        )
+    return Lock(queries=entries)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("hostile")
+    content = work / "content"
+    (content / "roadmaps").mkdir(parents=True)
+    roadmap = hostile_roadmap()
+    (content / "roadmaps" / "hostile.yaml").write_text(
+        yaml.safe_dump(roadmap, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    lock.save(lock.path_in(content), hostile_lock(roadmap))
+    return build_site(content, work / "project")
+
+
+class _Collector(HTMLParser):
+    """Every element, attribute and script text of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.scripts: list[str] = []
+        self._in: str | None = None
+        self.title = ""
+        self.h1 = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+        self._in = tag
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "script":
+            self.scripts.append(data)
+        elif self._in == "title":
+            self.title += data
+
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster", "data"}
+
+
+def _problems(page: str, collector: _Collector) -> list[str]:
+    found = []
+    for tag, attrs in collector.tags:
+        if tag in {"hb-x", "style"}:
+            found.append(f"{page}: element <{tag}> from content")
+        for name, value in attrs:
+            if name.startswith("on"):
+                found.append(f"{page}: event attribute {name} on <{tag}>")
+            if name in {"x", "hbx", "data-n"}:
+                found.append(f"{page}: attribute {name} on <{tag}> from content")
+            # Material's own search "share" button is the one javascript: link of the theme
+            if (
+                name in URL_ATTRIBUTES
+                and value
+                and value != "javascript:void(0)"
+                and re.search(r"(?i)^\s*javascript:|evil\.example|hbx\(", value)
+            ):
+                found.append(f"{page}: {name}={value!r} on <{tag}>")
+        if tag == "img" and dict(attrs).get("src") == "x":
+            found.append(f"{page}: <img src=x> from content")
+    found += [f"{page}: script from content" for s in collector.scripts if "hbx(" in s]
+    return found
+
+
+def test_no_element_attribute_or_url_comes_from_content(hostile_site: Path) -> None:
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) >= 7
+    problems = []
+    for page in pages:
+        collector = _Collector()
+        collector.feed(page.read_text(encoding="utf-8"))
+        problems += _problems(str(page.relative_to(hostile_site)), collector)
+    assert problems == []
+
+
+def test_the_search_index_holds_only_escaped_text(hostile_site: Path) -> None:
+    """Material's search shows titles and text as HTML: the index must hold escaped text."""
+    index = json.loads((hostile_site / "search" / "search_index.json").read_text("utf-8"))
+    problems = []
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            collector = _Collector()
+            collector.feed(doc[field])
+            problems += _problems(f"search {doc['location']} {field}", collector)
+    assert problems == []
+    assert any("hbx(" in doc["text"] for doc in index["docs"])  # indexed, as text
+
+
+def test_titles_read_literally_in_the_title_and_heading(hostile_site: Path) -> None:
+    roadmap = hostile_roadmap()
+    for number, month in ((1, 0), (2, 1)):
+        week_title = roadmap["phases"][0]["months"][month]["weeks"][0]["title"]
+        page = (hostile_site / "hostile" / f"week-0{number}" / "index.html").read_text("utf-8")
+        collector = _Collector()
+        collector.feed(page)
+        assert collector.title == f"Week {number} · {week_title} - Study Handbook"
+        heading = re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink\"", page, re.S)
+        assert heading is not None
+        text = html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))).strip()
+        assert text == f"Week {number} · {week_title}"
+    overview = (hostile_site / "hostile" / "index.html").read_text(encoding="utf-8")
+    assert html.escape(roadmap["title"], quote=False) in overview
+
+
+def test_the_calendar_and_data_keep_the_text(hostile_site: Path) -> None:
+    roadmap = hostile_roadmap()
+    data = (hostile_site / "assets" / "handbook-data.js").read_text(encoding="utf-8")
+    payload = json.loads(data.split("window.handbookData=", 1)[1].rstrip().removesuffix(";"))
+    assert payload["roadmaps"]["hostile"]["title"] == roadmap["title"]
+    ics = (hostile_site / "hostile" / "calendar.ics").read_text(encoding="utf-8")
+    assert "hbx(" in ics  # plain text in a text format; calendar apps show it as such
