@@ -13,6 +13,7 @@ because roadmaps name commands (`curl`); its inside is literal by definition.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 
@@ -31,7 +32,16 @@ def markdown(text: object) -> Markup:
     """Escape ``text`` so Markdown renders it literally; already-trusted Markup passes through."""
     if isinstance(text, Markup):
         return text
-    value = " ".join(str(text).split())
+    if isinstance(text, str):
+        return _markdown_text(text)
+    return _markdown_text(str(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _markdown_text(text: str) -> Markup:
+    """The escaping of one text; cached, because pages repeat labels, dates and titles
+    (a 1,000-week handbook escapes the same few hundred strings tens of thousands of times)."""
+    value = " ".join(text.split())
     if "`" not in value:
         return Markup(_escape_plain(value))
     parts: list[str] = []

@@ -42,16 +42,26 @@ def write_tree(files: Mapping[str, str], out_dir: Path) -> WriteReport:
     """Make ``out_dir`` hold exactly ``files`` (pages, data, calendars), touching only what differs."""
     report = WriteReport()
     out_dir.mkdir(parents=True, exist_ok=True)
+    folders: set[Path] = set()
     for path in sorted(files):
         target = out_dir / path
         data = files[path].encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            report.unchanged.append(path)
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
-        temporary.replace(target)
+        try:
+            if target.read_bytes() == data:
+                report.unchanged.append(path)
+                continue
+            exists = True
+        except FileNotFoundError:
+            exists = False
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        if exists:  # replaced whole, so a reader (MkDocs' live reload) never sees half a page
+            temporary = target.with_name(f".{target.name}.tmp")
+            temporary.write_bytes(data)
+            temporary.replace(target)
+        else:  # a new file: no reader has an old version to keep
+            target.write_bytes(data)
         report.written.append(path)
     for stale in sorted(_stale(out_dir, files)):
         (out_dir / stale).unlink()

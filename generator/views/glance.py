@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from generator.agenda import Kind, Occasion
 from generator.model import ROLES, Hours, ItemChoice, Roadmap
-from generator.schedule import DatedWeek, Plan
+from generator.schedule import DatedWeek, Plan, week_of
 from generator.views import urls
 from generator.views.dates import WEEKDAY_KEYS, Dates, format_days
 from generator.views.values import Link, format_hours, titled
@@ -138,14 +138,26 @@ def sessions(roadmap: Roadmap, week: DatedWeek) -> tuple[SessionSlot, ...]:
     return tuple(sorted(slots, key=lambda slot: slot.first_start))
 
 
-def _overlaps(week: DatedWeek, occasion: Occasion) -> bool:
-    if occasion.kind is Kind.KEY_DATE:
-        return occasion.start <= week.end and occasion.end >= week.start
-    return occasion.week == week.number
+def by_week(plan: Plan, occasions: list[Occasion]) -> dict[int, list[Occasion]]:
+    """The occasions each week page announces: a milestone or deadline on the page that
+    carries it, a key date on every week it touches (index = week number)."""
+    pages: dict[int, list[Occasion]] = {}
+    start = plan.roadmap.start
+    for occasion in occasions:
+        if occasion.kind is Kind.KEY_DATE:
+            first = max(1, week_of(start, occasion.start))
+            last = min(len(plan.weeks), week_of(start, occasion.end))
+            numbers = range(first, last + 1)
+        else:
+            numbers = range(occasion.week, occasion.week + 1)
+        for number in numbers:
+            pages.setdefault(number, []).append(occasion)
+    return pages
 
 
 def due(plan: Plan, week: DatedWeek, occasions: list[Occasion]) -> tuple[DueItem, ...]:
-    """What is due this week: deliverables of the week (or block), then its occasions."""
+    """What is due this week: deliverables of the week (or block), then ``occasions``, the
+    occasions this page announces (see :func:`by_week`)."""
     slug = plan.roadmap.slug
     entry = week.entry
     block_end = plan.week(entry.last).end
@@ -161,8 +173,6 @@ def due(plan: Plan, week: DatedWeek, occasions: list[Occasion]) -> tuple[DueItem
             )
             items.append(DueItem(role.label, text, Dates.day(slug, block_end), countdown=True))
     for occasion in occasions:
-        if not _overlaps(week, occasion):
-            continue
         if occasion.end != occasion.start:
             dates = Dates.span(slug, occasion.start, occasion.end)
         else:

@@ -10,6 +10,7 @@ from generator.agenda import occasions
 from generator.schedule import Plan
 from generator.views import urls
 from generator.views.browser import BrowserData, browser_data
+from generator.views.glance import by_week
 from generator.views.home import home_page
 from generator.views.nav import NavEntry, navigation
 from generator.views.now import now_page
@@ -64,10 +65,11 @@ def site(plans: Sequence[Plan], videos: Resolutions, site_url: str | None) -> Si
     studies = {plan.roadmap.slug: materials(plan, videos) for plan in plans}
     for plan in plans:
         slug = plan.roadmap.slug
-        dated = occasions(plan)
+        dated = by_week(plan, occasions(plan))
         pages.append(overview_page(plan))
         pages += [
-            week_page(plan, week, studies[slug][week.number - 1], dated) for week in plan.weeks
+            week_page(plan, week, studies[slug][week.number - 1], dated.get(week.number, []))
+            for week in plan.weeks
         ]
         pages += [progress_page(plan, studies[slug]), now_page(plan)]
     return Site(

@@ -126,7 +126,8 @@ def _project(plan: Plan, week: DatedWeek, glance_due: tuple[DueItem, ...]) -> Pr
 
 
 def week_page(plan: Plan, week: DatedWeek, material: Study, occasions: list[Occasion]) -> WeekPage:
-    """The view of one dated week; ``material`` is its entry's study material."""
+    """The view of one dated week; ``material`` is its entry's study material and
+    ``occasions`` the milestones, deadlines and key dates it announces."""
     roadmap = plan.roadmap
     entry = week.entry
     slug = roadmap.slug
