@@ -14,7 +14,8 @@ def to_html(source: str) -> str:
         extensions=["tables", "attr_list", "md_in_html", "admonition", "pymdownx.escapeall"],
         extension_configs={"pymdownx.escapeall": {"hardbreak": False, "nbsp": False}},
     )
-    return converter.convert(source)
+    html: str = converter.convert(source)
+    return html
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from typing import Any
 
 import pytest
 from icalendar import Calendar, Event
@@ -25,7 +26,8 @@ def team(plans: dict[str, Plan]) -> Plan:
     return plans["fixture-team"]
 
 
-def _events(text: str) -> dict[str, Event]:
+def _events(text: str) -> dict[str, Any]:
+    """UID → event; typed loosely, as icalendar's property values are a union of ~30 types."""
     calendar = Calendar.from_ical(text)
     events = {str(event["UID"]): event for event in calendar.walk("VEVENT")}
     assert len(events) == len(calendar.walk("VEVENT")), "UIDs must be unique"

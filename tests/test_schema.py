@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import json
 
 import pytest
@@ -22,12 +24,12 @@ def test_schema_describes_the_fixed_fields() -> None:
 
 
 @pytest.mark.parametrize("path", sorted((CONTENT / "roadmaps").glob("*.yaml")), ids=str)
-def test_every_roadmap_names_the_schema(path) -> None:
+def test_every_roadmap_names_the_schema(path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../schema/roadmap.schema.json"
 
 
-def test_schema_command_check_mode(tmp_path, capsys) -> None:
+def test_schema_command_check_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "schema.json"
     assert schema.command(target, check=True) == 1
     assert schema.command(target, check=False) == 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+
 import shutil
 from pathlib import Path
 
@@ -59,9 +61,9 @@ def test_any_change_renders_again(
     elif change == "deleted page":
         page.unlink()
     elif change == "library version":
-        real = pipeline.importlib.metadata.version
+        real = importlib.metadata.version
         monkeypatch.setattr(
-            pipeline.importlib.metadata,
+            importlib.metadata,
             "version",
             lambda name: "99.0" if name == "icalendar" else real(name),
         )

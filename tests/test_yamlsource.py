@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import datetime as dt
 
 import pytest
@@ -40,7 +42,7 @@ def test_duplicate_keys_are_reported_with_both_lines() -> None:
     assert problem.message == "duplicate key 'a' (first defined on line 1)"
 
 
-def test_python_tags_are_refused_and_never_constructed(tmp_path) -> None:
+def test_python_tags_are_refused_and_never_constructed(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     source = parse(f'x: !!python/object/apply:os.system ["touch {marker}"]\n')
     assert not marker.exists()

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, FilePayload, Locator, Page, expect
 
 from tests.browser.conftest import TIMEZONE
 
@@ -14,7 +14,7 @@ WEEK = "fixture-team/week-02/"  # a deliverable, two tasks and a video
 FIRST = "fixture-team/w02/five-small-python-programs"
 
 
-def _box(page: Page, item: str = FIRST):
+def _box(page: Page, item: str = FIRST) -> Locator:
     return page.locator(f'input[type=checkbox][data-item="{item}"]')
 
 
@@ -110,9 +110,8 @@ def test_malformed_import_is_refused_with_a_message(page: Page, base_url: str) -
         b'"done": ["fixture-team/w01/<img>"]}': "damaged",
     }
     for body, words in cases.items():
-        page.set_input_files(
-            "#hb-import", files=[{"name": "x.json", "mimeType": "application/json", "buffer": body}]
-        )
+        upload: FilePayload = {"name": "x.json", "mimeType": "application/json", "buffer": body}
+        page.set_input_files("#hb-import", files=[upload])
         expect(message).to_contain_text(words)
         expect(message).to_contain_text("nothing was imported")
         expect(message).to_have_attribute("role", "alert")
