@@ -12,16 +12,20 @@
   "use strict";
 
   var script = document.currentScript;
-  var ROOT = (script && script.getAttribute("data-root")) || ".";
-  var DIRECTORY_URLS = !script || script.getAttribute("data-directory-urls") !== "false";
-  var DATA = window.handbookData || {};
-  var ROADMAPS = DATA.roadmaps || {};
-  var FORMATS = DATA.formats;
-  var KEY = "study-handbook:v1:";
-  var FORMAT = "study-handbook-progress";
-  var DAY = 86400000;
-  var ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-  var ITEM = new RegExp(DATA.idPattern || "^$");
+  var ROOT = (script && data(script, "root")) || ".",
+    DIRECTORY_URLS = !script || data(script, "directory-urls") !== "false",
+    DATA = window.handbookData || {},
+    ROADMAPS = DATA.roadmaps || {},
+    FORMATS = DATA.formats,
+    KEY = "study-handbook:v1:",
+    FORMAT = "study-handbook-progress",
+    DAY = 86400000,
+    ISO = /^(\d{4})-(\d{2})-(\d{2})$/,
+    ITEM = new RegExp(DATA.idPattern || "^$");
+
+  /* Short names for what every part below does, so the minified script stays small. */
+  function each(selector, action) { document.querySelectorAll(selector).forEach(action); }
+  function data(node, name) { return node.getAttribute("data-" + name); }
 
   /* ---- dates: whole days as UTC midnights, so no time zone or DST can shift a day ---- */
 
@@ -32,10 +36,8 @@
     return new Date(t).toISOString().slice(0, 10) === text ? t : null;
   }
   function isoDay(t) { return new Date(t).toISOString().slice(0, 10); }
-  function today() {
-    var now = new Date(); // the reader's local calendar day
-    return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
-  }
+  function localDay(date) { return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()); }
+  function today() { return localDay(new Date()); } // the reader's local calendar day
   /* Dates reprinted with the patterns and names the build used (generator/views/dates.py,
    * sent in the data), so an unshifted date reads exactly as the page printed it. */
   function fill(pattern, t) {
@@ -47,11 +49,11 @@
       .replace("{year}", d.getUTCFullYear());
   }
   function fmtDay(t) { return fill(FORMATS.day, t); }
+  /* Two days joined: the range and short formats, and a run of sessions. */
+  function fmtSpan(first, last, a, b) { return fill(first, a) + FORMATS.separator + fill(last, b); }
   function fmtRange(a, b) {
-    var sameYear = new Date(a).getUTCFullYear() === new Date(b).getUTCFullYear();
-    return fill(sameYear ? FORMATS.dayInYear : FORMATS.day, a) + FORMATS.separator + fill(FORMATS.day, b);
+    return fmtSpan(new Date(a).getUTCFullYear() === new Date(b).getUTCFullYear() ? FORMATS.dayInYear : FORMATS.day, FORMATS.day, a, b);
   }
-  function fmtShort(a, b) { return fill(FORMATS.short, a) + FORMATS.separator + fill(FORMATS.short, b); }
 
   /* ---- saved state ---- */
 
@@ -69,8 +71,8 @@
     return cache[slug];
   }
   function save(slug) {
-    var state = load(slug);
-    var value = JSON.stringify({ done: Array.from(state.done).sort(), start: state.start });
+    var state = load(slug),
+      value = JSON.stringify({ done: Array.from(state.done).sort(), start: state.start });
     try {
       localStorage.setItem(KEY + slug, value);
       return true;
@@ -91,9 +93,9 @@
    * ids is ticked (a "pick one" choice, or the videos of a search). A two-week block's units
    * appear under both its weeks; a unit is counted once. */
   function unitsOf(slug, week) {
-    var weeks = week ? [ROADMAPS[slug].weeks[week - 1]] : ROADMAPS[slug].weeks;
-    var seen = {};
-    var units = [];
+    var weeks = week ? [ROADMAPS[slug].weeks[week - 1]] : ROADMAPS[slug].weeks,
+      seen = {},
+      units = [];
     weeks.forEach(function (w) {
       if (!w) return;
       w.units.forEach(function (unit) {
@@ -118,8 +120,8 @@
   }
   function roadmapsOn(selector) {
     var slugs = new Set();
-    document.querySelectorAll(selector).forEach(function (el) {
-      if (ROADMAPS[el.getAttribute("data-roadmap")]) slugs.add(el.getAttribute("data-roadmap"));
+    each(selector, function (el) {
+      if (ROADMAPS[data(el, "roadmap")]) slugs.add(data(el, "roadmap"));
     });
     return Array.from(slugs);
   }
@@ -128,14 +130,19 @@
     if (className) node.className = className;
     if (text !== undefined) node.textContent = text;
     return node;
+  }  function anchor(text, href) {
+    var link = el("a", "", text);
+    link.href = href;
+    return link;
   }
+
 
   /* ---- checkboxes ---- */
 
   function bindCheckboxes() {
-    document.querySelectorAll("input[type=checkbox][data-item]").forEach(function (box) {
-      var id = box.getAttribute("data-item");
-      var slug = id.split("/")[0];
+    each("input[data-item]", function (box) {
+      var id = data(box, "item"),
+        slug = id.split("/")[0];
       if (!ROADMAPS[slug]) return;
       box.addEventListener("change", function () {
         var state = load(slug);
@@ -146,9 +153,9 @@
     });
   }
   function showCheckboxes() {
-    document.querySelectorAll("input[type=checkbox][data-item]").forEach(function (box) {
-      var id = box.getAttribute("data-item");
-      var slug = id.split("/")[0];
+    each("input[data-item]", function (box) {
+      var id = data(box, "item"),
+        slug = id.split("/")[0];
       if (ROADMAPS[slug]) box.checked = load(slug).done.has(id);
     });
   }
@@ -156,23 +163,23 @@
   /* ---- progress bars: <span class="hb-progress" data-roadmap data-week? data-label> ---- */
 
   function showBars() {
-    document.querySelectorAll(".hb-progress[data-roadmap]").forEach(function (box) {
-      var slug = box.getAttribute("data-roadmap");
+    each(".hb-progress", function (box) {
+      var slug = data(box, "roadmap");
       if (!ROADMAPS[slug]) return;
-      var week = +box.getAttribute("data-week") || 0;
-      var items = unitsOf(slug, week);
-      var done = load(slug).done;
-      var count = items.filter(function (unit) { return unit.some(function (id) { return done.has(id); }); }).length;
+      var week = +data(box, "week") || 0,
+        items = unitsOf(slug, week),
+        done = load(slug).done,
+        count = items.filter(function (unit) { return unit.some(function (id) { return done.has(id); }); }).length;
       box.hidden = items.length === 0;
       if (!box.firstChild) {
         var bar = el("progress");
-        bar.setAttribute("aria-label", box.getAttribute("data-label") || "Progress");
-        box.appendChild(bar);
-        box.appendChild(el("span", "hb-progress-text"));
+        bar.setAttribute("aria-label", data(box, "label"));
+        box.append(bar);
+        box.append(el("span", "hb-progress-text"));
       }
       box.firstChild.max = items.length || 1;
       box.firstChild.value = count;
-      var prefix = box.closest(".hb-row") ? "" : (box.getAttribute("data-label") || "Progress") + ": ";
+      var prefix = box.closest(".hb-row") ? "" : data(box, "label") + ": ";
       box.lastChild.textContent = prefix + count + " of " + items.length + " done";
       box.classList.toggle("hb-complete", items.length > 0 && count === items.length);
     });
@@ -182,23 +189,23 @@
 
   var contentText = new WeakMap();
   function showDates() {
-    document.querySelectorAll(".hb-dates[data-roadmap]").forEach(function (span) {
-      var slug = span.getAttribute("data-roadmap");
+    each(".hb-dates", function (span) {
+      var slug = data(span, "roadmap");
       if (!ROADMAPS[slug]) return;
       if (!contentText.has(span)) contentText.set(span, span.textContent);
-      var shift = shiftDays(slug) * DAY;
-      var start = parseDay(span.getAttribute("data-start"));
-      var end = parseDay(span.getAttribute("data-end"));
+      var shift = shiftDays(slug) * DAY,
+        start = parseDay(data(span, "start")),
+        end = parseDay(data(span, "end"));
       if (!shift || start === null) {
         span.textContent = contentText.get(span);
         span.classList.remove("hb-shifted");
         span.removeAttribute("title");
         return;
       }
-      var format = span.getAttribute("data-format");
+      var format = data(span, "format");
       start += shift;
       if (end !== null) end += shift;
-      span.textContent = format === "short" ? fmtShort(start, end)
+      span.textContent = format === "short" ? fmtSpan(FORMATS.short, FORMATS.short, start, end)
         : format === "range" && end !== null ? fmtRange(start, end) : fmtDay(start);
       span.classList.add("hb-shifted");
       span.title = "Your dates. The roadmap's: " + contentText.get(span);
@@ -208,35 +215,33 @@
   /* ---- this week: overview rows, week pages, "now" lines on home and overview ---- */
 
   function showThisWeek() {
-    document.querySelectorAll(".hb-current").forEach(function (row) {
+    each(".hb-current", function (row) {
       row.classList.remove("hb-current");
       var link = row.querySelector("[aria-current]");
       if (link) link.removeAttribute("aria-current");
     });
-    document.querySelectorAll(".hb-badge").forEach(function (badge) { badge.remove(); });
+    each(".hb-badge", function (badge) { badge.remove(); });
     roadmapsOn("[data-roadmap]").forEach(function (slug) {
       var where = position(slug);
       if (where.state !== "during") return;
-      document.querySelectorAll('.hb-progress[data-roadmap="' + slug + '"][data-week="' + where.week + '"]').forEach(function (box) {
+      each('.hb-progress[data-roadmap="' + slug + '"][data-week="' + where.week + '"]', function (box) {
         var row = box.closest(".hb-row");
         if (!row) return;
         row.classList.add("hb-current");
         var link = row.querySelector(".hb-row-link");
         if (link) link.setAttribute("aria-current", "date");
-        row.querySelector(".hb-row-week").appendChild(el("strong", "hb-badge", "This week"));
+        row.querySelector(".hb-row-week").append(el("strong", "hb-badge", "This week"));
       });
       var header = document.querySelector('.hb-week[data-roadmap="' + slug + '"][data-week="' + where.week + '"] .hb-when');
-      if (header) header.appendChild(el("strong", "hb-badge", "This week"));
+      if (header) header.append(el("strong", "hb-badge", "This week"));
     });
-    document.querySelectorAll(".hb-now[data-roadmap]").forEach(function (line) {
-      var slug = line.getAttribute("data-roadmap");
+    each(".hb-now", function (line) {
+      var slug = data(line, "roadmap");
       if (!ROADMAPS[slug]) return;
       var where = position(slug);
       line.textContent = "";
       if (where.state === "during") {
-        var link = el("a", "hb-now-link", "This week: Week " + where.week + " · " + where.title);
-        link.href = weekUrl(slug, where.week);
-        line.appendChild(link);
+        line.append(anchor("This week: Week " + where.week + " · " + where.title, weekUrl(slug, where.week)));
       } else if (where.state === "before") {
         line.textContent = "Starts " + fmtDay(where.start);
       } else {
@@ -248,9 +253,9 @@
   /* ---- days left: <span class="hb-countdown" data-roadmap data-due> after a due date ---- */
 
   function showCountdowns() {
-    document.querySelectorAll(".hb-countdown[data-due]").forEach(function (span) {
-      var slug = span.getAttribute("data-roadmap");
-      var due = parseDay(span.getAttribute("data-due"));
+    each(".hb-countdown", function (span) {
+      var slug = data(span, "roadmap"),
+        due = parseDay(data(span, "due"));
       if (!ROADMAPS[slug] || due === null) return;
       var days = Math.round((due + shiftDays(slug) * DAY - today()) / DAY);
       span.textContent = " · " + (days === 0 ? "today" : days === 1 ? "tomorrow" : days === -1 ? "yesterday"
@@ -263,24 +268,23 @@
    * of days (ISO instants with offset) and the run's last day; the page prints them in the
    * roadmap's zone, and this adds the reader's clock (the day may move too). */
 
-  function localDay(date) { return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()); }
   function clock(date) { return (date.getHours() < 10 ? "0" : "") + date.getHours() + ":" + (date.getMinutes() < 10 ? "0" : "") + date.getMinutes(); }
   function showSessions() {
     var zone;
     try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (error) { return; }
-    document.querySelectorAll(".hb-session[data-start]").forEach(function (span) {
+    each(".hb-session", function (span) {
       var next = span.nextElementSibling;
       if (next && next.classList.contains("hb-local")) next.remove();
-      var start = new Date(span.getAttribute("data-start"));
-      var end = new Date(span.getAttribute("data-end"));
-      var lastDay = parseDay(span.getAttribute("data-last"));
-      var firstDay = parseDay(span.getAttribute("data-start").slice(0, 10));
-      if (!zone || zone === span.getAttribute("data-zone") || isNaN(start) || isNaN(end) || lastDay === null || firstDay === null) return;
-      if (clock(start) === span.getAttribute("data-start").slice(11, 16) && localDay(start) === firstDay) return;
-      var first = localDay(start);
-      var last = lastDay + (first - firstDay);
-      var days = first === last ? fill(FORMATS.dayInYear, first) : fill(FORMATS.dayInYear, first) + FORMATS.separator + fill(FORMATS.dayInYear, last);
-      var local = el("span", "hb-local", " (your time, " + zone.replace(/_/g, " ") + ": " + days + ", " + clock(start) + "–" + clock(end) + ")");
+      var start = new Date(data(span, "start")),
+        end = new Date(data(span, "end")),
+        lastDay = parseDay(data(span, "last")),
+        firstDay = parseDay(data(span, "start").slice(0, 10));
+      if (!zone || zone === data(span, "zone") || isNaN(start) || isNaN(end) || lastDay === null || firstDay === null) return;
+      if (clock(start) === data(span, "start").slice(11, 16) && localDay(start) === firstDay) return;
+      var first = localDay(start),
+        last = lastDay + (first - firstDay),
+        days = first === last ? fill(FORMATS.dayInYear, first) : fmtSpan(FORMATS.dayInYear, FORMATS.dayInYear, first, last),
+        local = el("span", "hb-local", " (your time, " + zone.replace(/_/g, " ") + ": " + days + ", " + clock(start) + "–" + clock(end) + ")");
       span.after(local);
     });
   }
@@ -288,10 +292,10 @@
   /* ---- /<slug>/now/: go to this week, or say why not ---- */
 
   function runNowPage() {
-    var page = document.querySelector(".hb-now-page[data-roadmap]");
-    if (!page || !ROADMAPS[page.getAttribute("data-roadmap")]) return;
-    var slug = page.getAttribute("data-roadmap");
-    var where = position(slug);
+    var page = document.querySelector(".hb-now-page");
+    if (!page || !ROADMAPS[data(page, "roadmap")]) return;
+    var slug = data(page, "roadmap"),
+      where = position(slug);
     if (where.state === "during") {
       location.replace(weekUrl(slug, where.week));
       return;
@@ -301,18 +305,13 @@
     var title = ROADMAPS[slug].title;
     if (where.state === "before") {
       var days = Math.round((where.start - today()) / DAY);
-      status.appendChild(el("strong", "", "Not started yet. "));
-      status.appendChild(document.createTextNode(title + " starts on " + fmtDay(where.start) +
-        " (in " + days + (days === 1 ? " day" : " days") + "). "));
-      var first = el("a", "", "Week 1 · " + ROADMAPS[slug].weeks[0].title);
-      first.href = weekUrl(slug, 1);
-      status.appendChild(first);
+      status.append(el("strong", "", "Not started yet. "),
+        title + " starts on " + fmtDay(where.start) + " (in " + days + (days === 1 ? " day" : " days") + "). ",
+        anchor("Week 1 · " + ROADMAPS[slug].weeks[0].title, weekUrl(slug, 1)));
     } else {
-      status.appendChild(el("strong", "", "This roadmap has ended. "));
-      status.appendChild(document.createTextNode(title + " ended on " + fmtDay(where.end) + ". "));
-      var last = el("a", "", "Last week: Week " + weekCount(slug));
-      last.href = weekUrl(slug, weekCount(slug));
-      status.appendChild(last);
+      status.append(el("strong", "", "This roadmap has ended. "),
+        title + " ended on " + fmtDay(where.end) + ". ",
+        anchor("Last week: Week " + weekCount(slug), weekUrl(slug, weekCount(slug))));
     }
   }
 
@@ -331,11 +330,11 @@
       format: FORMAT, version: 1, roadmap: slug, exported: isoDay(today()),
       start: state.start, done: Array.from(state.done).sort()
     }, null, 2) + "\n";
-    var url = URL.createObjectURL(new Blob([body], { type: "application/json" }));
-    var link = el("a");
+    var url = URL.createObjectURL(new Blob([body], { type: "application/json" })),
+      link = el("a");
     link.href = url;
     link.download = "study-handbook-" + slug + "-progress.json";
-    document.body.appendChild(link);
+    document.body.append(link);
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 0);
@@ -343,35 +342,36 @@
   }
 
   /* Returns an error text, or null after merging the file into this browser's progress. */
+  var REFUSED = ", so nothing was imported.";
   function importProgress(tools, slug, text) {
-    var data;
+    var file;
     try {
-      data = JSON.parse(text);
+      file = JSON.parse(text);
     } catch (error) {
-      return "That file is not valid JSON, so nothing was imported.";
+      return "That file is not valid JSON" + REFUSED;
     }
-    if (!data || typeof data !== "object" || data.format !== FORMAT) {
-      return "That file is not a Study Handbook progress export, so nothing was imported.";
+    if (!file || typeof file !== "object" || file.format !== FORMAT) {
+      return "That file is not a Study Handbook progress export" + REFUSED;
     }
-    if (data.roadmap !== slug) {
-      return "That file holds progress for \"" + data.roadmap + "\", not for this roadmap, so nothing was imported.";
+    if (file.roadmap !== slug) {
+      return "That file holds progress for \"" + file.roadmap + "\", not for this roadmap" + REFUSED;
     }
-    if (!Array.isArray(data.done) || !data.done.every(function (id) { return isItem(id) && id.indexOf(slug + "/") === 0; })) {
-      return "That file is damaged (its list of ticked items is malformed), so nothing was imported.";
+    if (!Array.isArray(file.done) || !file.done.every(function (id) { return isItem(id) && id.indexOf(slug + "/") === 0; })) {
+      return "That file's list of ticked items is damaged" + REFUSED;
     }
-    if (data.start !== null && data.start !== undefined && parseDay(data.start) === null) {
-      return "That file is damaged (its start date is not a date), so nothing was imported.";
+    if (file.start !== null && file.start !== undefined && parseDay(file.start) === null) {
+      return "That file's start date is damaged" + REFUSED;
     }
-    var state = load(slug);
-    var added = data.done.filter(function (id) { return !state.done.has(id); });
+    var state = load(slug),
+      added = file.done.filter(function (id) { return !state.done.has(id); });
     added.forEach(function (id) { state.done.add(id); });
     var note = "";
-    if (data.start && !state.start) {
-      state.start = data.start;
-      note = " Your start date " + fmtDay(parseDay(data.start)) + " was imported too.";
+    if (file.start && !state.start) {
+      state.start = file.start;
+      note = " Your start date " + fmtDay(parseDay(file.start)) + " was imported too.";
     }
-    if (!save(slug)) return "This browser refused to save the imported progress (storage is full or blocked).";
-    message(tools, "progress", "Imported " + data.done.length + " ticked items (" + added.length + " new)." + note);
+    if (!save(slug)) return "This browser could not save the progress (its storage is full or blocked).";
+    message(tools, "progress", "Imported " + file.done.length + " ticked items (" + added.length + " new)." + note);
     return null;
   }
 
@@ -381,21 +381,21 @@
   }
 
   function bindTools() {
-    var tools = document.querySelector(".hb-tools[data-roadmap]");
-    if (!tools || !ROADMAPS[tools.getAttribute("data-roadmap")]) return;
-    var slug = tools.getAttribute("data-roadmap");
+    var tools = document.querySelector(".hb-tools");
+    if (!tools || !ROADMAPS[data(tools, "roadmap")]) return;
+    var slug = data(tools, "roadmap");
     tools.querySelector(".hb-nojs").hidden = true;
     tools.querySelector(".hb-js-only").hidden = false;
     showStart(tools, slug);
     tools.addEventListener("click", function (event) {
       var button = event.target.closest("button[data-hb-action]");
       if (!button) return;
-      var action = button.getAttribute("data-hb-action");
-      var state = load(slug);
+      var action = data(button, "hb-action"),
+        state = load(slug);
       if (action === "export") {
         exportProgress(tools, slug);
       } else if (action === "reset") {
-        if (!window.confirm("Reset all progress for " + ROADMAPS[slug].title + "? Every ticked item is unticked. This cannot be undone (export first to keep a copy).")) {
+        if (!window.confirm("Reset all progress for " + ROADMAPS[slug].title + "? Every item is unticked; this cannot be undone (export first to keep a copy).")) {
           message(tools, "progress", "Nothing was reset.");
           return;
         }
@@ -420,8 +420,8 @@
       refresh();
     });
     tools.querySelector('input[type=file][data-hb-action="import"]').addEventListener("change", function (event) {
-      var input = event.target;
-      var file = input.files && input.files[0];
+      var input = event.target,
+        file = input.files && input.files[0];
       if (!file) return;
       file.text().then(function (text) {
         var error = importProgress(tools, slug, text);
@@ -435,17 +435,14 @@
   /* ---- offline copy link: hidden inside the offline copy and where no zip was built ---- */
 
   function checkOfflineLink() {
-    document.querySelectorAll(".hb-offline").forEach(function (box) {
-      var link = box.querySelector("a");
-      if (location.protocol === "file:" || !link) {
-        box.hidden = true;
-        return;
-      }
-      fetch(link.href, { method: "HEAD" }).then(function (response) {
+    each(".hb-offline", function (box) {
+      if (location.protocol === "file:") box.hidden = true;
+      else fetch(box.querySelector("a").href, { method: "HEAD" }).then(function (response) {
         box.hidden = !response.ok;
       }, function () { box.hidden = true; });
     });
   }
+
 
   function refresh() {
     cache = {};
