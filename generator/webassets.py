@@ -47,15 +47,15 @@ def versions(
 
 def minify_script(source: str) -> str:
     """``source`` minified, local names shortened; globals keep their names."""
-    from calmjs.parse import es5
-    from calmjs.parse.unparsers.es5 import minify_print
+    from calmjs.parse import es5  # type: ignore[import-untyped]
+    from calmjs.parse.unparsers.es5 import minify_print  # type: ignore[import-untyped]
 
     return str(minify_print(es5(source), obfuscate=True, obfuscate_globals=False)) + "\n"
 
 
 def minify_stylesheet(source: str) -> str:
     """``source`` without comments and needless whitespace."""
-    import rcssmin
+    import rcssmin  # type: ignore[import-untyped]
 
     return str(rcssmin.cssmin(source)) + "\n"
 
