@@ -50,14 +50,14 @@ def minify_script(source: str) -> str:
     from calmjs.parse import es5  # type: ignore[import-untyped]
     from calmjs.parse.unparsers.es5 import minify_print  # type: ignore[import-untyped]
 
-    return str(minify_print(es5(source), obfuscate=True, obfuscate_globals=False)) + "\n"
+    return str(minify_print(es5(source), obfuscate=True, obfuscate_globals=False))
 
 
 def minify_stylesheet(source: str) -> str:
     """``source`` without comments and needless whitespace."""
     import rcssmin  # type: ignore[import-untyped]
 
-    return str(rcssmin.cssmin(source)) + "\n"
+    return str(rcssmin.cssmin(source))
 
 
 def minify_site(site_dir: Path) -> None:

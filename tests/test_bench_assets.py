@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from bench import assets
 
-BUDGET_GZIP = 12_000  # bytes; a framework alone would blow this, which is the point
+BUDGET = 15_000
+"""Bytes of our JS and CSS together, minified as published: what every page loads on top of
+Material (a framework alone would blow this, which is the point)."""
 
 
 def test_measure_reports_our_files_and_vendored_separately() -> None:
@@ -15,6 +17,6 @@ def test_measure_reports_our_files_and_vendored_separately() -> None:
     totals = result["totals"]
     assert isinstance(totals, dict)
     ours = totals["ours"]
-    assert 0 < ours["gzip"] < ours["raw"]
-    assert ours["gzip"] < BUDGET_GZIP
+    assert 0 < ours["gzip"] < ours["minified"] < ours["raw"]
+    assert ours["minified"] <= BUDGET
     assert totals["vendored"]["raw"] == files["vendor/iframe-worker-shim.js"]["raw"]

@@ -33,7 +33,7 @@
     var m = ISO.exec(text || "");
     if (!m) return null;
     var t = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-    return new Date(t).toISOString().slice(0, 10) === text ? t : null;
+    return isoDay(t) === text ? t : null;
   }
   function isoDay(t) { return new Date(t).toISOString().slice(0, 10); }
   function localDay(date) { return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()); }
@@ -268,24 +268,20 @@
    * of days (ISO instants with offset) and the run's last day; the page prints them in the
    * roadmap's zone, and this adds the reader's clock (the day may move too). */
 
-  function clock(date) { return (date.getHours() < 10 ? "0" : "") + date.getHours() + ":" + (date.getMinutes() < 10 ? "0" : "") + date.getMinutes(); }
+  function clock(date) { return date.toTimeString().slice(0, 5); } // "13:05", the reader's clock
   function showSessions() {
-    var zone;
-    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (error) { return; }
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     each(".hb-session", function (span) {
-      var next = span.nextElementSibling;
-      if (next && next.classList.contains("hb-local")) next.remove();
       var start = new Date(data(span, "start")),
         end = new Date(data(span, "end")),
         lastDay = parseDay(data(span, "last")),
         firstDay = parseDay(data(span, "start").slice(0, 10));
-      if (!zone || zone === data(span, "zone") || isNaN(start) || isNaN(end) || lastDay === null || firstDay === null) return;
+      if (zone === data(span, "zone") || isNaN(start) || isNaN(end) || lastDay === null || firstDay === null) return;
       if (clock(start) === data(span, "start").slice(11, 16) && localDay(start) === firstDay) return;
       var first = localDay(start),
         last = lastDay + (first - firstDay),
-        days = first === last ? fill(FORMATS.dayInYear, first) : fmtSpan(FORMATS.dayInYear, FORMATS.dayInYear, first, last),
-        local = el("span", "hb-local", " (your time, " + zone.replace(/_/g, " ") + ": " + days + ", " + clock(start) + "–" + clock(end) + ")");
-      span.after(local);
+        days = first === last ? fill(FORMATS.dayInYear, first) : fmtSpan(FORMATS.dayInYear, FORMATS.dayInYear, first, last);
+      span.after(el("span", "hb-local", " (your time, " + zone.replace(/_/g, " ") + ": " + days + ", " + clock(start) + "–" + clock(end) + ")"));
     });
   }
 
