@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 """Short weekday names, Monday first (``date.weekday()`` order)."""
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DAY = "{weekday} {day} {month} {year}"
 """``Mon 19 Jan 2026``."""
@@ -47,6 +48,11 @@ def _fill(pattern: str, day: dt.date) -> str:
     return pattern.format(
         weekday=WEEKDAYS[day.weekday()], day=day.day, month=MONTHS[day.month - 1], year=day.year
     )
+
+
+def weekday_name(day: dt.date) -> str:
+    """``Sunday``."""
+    return WEEKDAY_NAMES[day.weekday()]
 
 
 def format_day(day: dt.date) -> str:

@@ -18,7 +18,7 @@ from generator.agenda import Kind, Occasion
 from generator.model import ROLES, Hours, ItemChoice, Roadmap
 from generator.schedule import DatedWeek, Plan, week_of
 from generator.views import urls
-from generator.views.dates import WEEKDAY_KEYS, Dates, format_days
+from generator.views.dates import WEEKDAY_KEYS, Dates, format_days, weekday_name
 from generator.views.values import Link, format_hours, titled
 
 _KIND_LABELS = {Kind.DEADLINE: "Deadline", Kind.MILESTONE: "Milestone", Kind.KEY_DATE: "Key date"}
@@ -50,6 +50,10 @@ class DueItem:
     dates: Dates
     countdown: bool
     """Whether the browser adds the days left (not for days that span a range)."""
+    weekday: str | None = None
+    """``Sunday``, printed instead of the date when the day falls in the page's own week,
+    whose dates the page header already gives: a page says each date once. A personal
+    start date moves the week and the day together, so the weekday stays true."""
 
 
 @dataclass(frozen=True)
@@ -171,21 +175,24 @@ def due(plan: Plan, week: DatedWeek, occasions: list[Occasion]) -> tuple[DueItem
                 if isinstance(item, ItemChoice)
                 else item.text
             )
-            items.append(DueItem(role.label, text, Dates.day(slug, block_end), countdown=True))
+            items.append(_due(role.label, text, Dates.day(slug, block_end), week))
     for occasion in occasions:
         if occasion.end != occasion.start:
             dates = Dates.span(slug, occasion.start, occasion.end)
         else:
             dates = Dates.day(slug, occasion.start)
         items.append(
-            DueItem(
-                _KIND_LABELS[occasion.kind],
-                titled(occasion.emoji, occasion.title),
-                dates,
-                countdown=occasion.end == occasion.start,
-            )
+            _due(_KIND_LABELS[occasion.kind], titled(occasion.emoji, occasion.title), dates, week)
         )
     return tuple(items)
+
+
+def _due(label: str, text: str, dates: Dates, week: DatedWeek) -> DueItem:
+    single = dates.end is None
+    inside = single and week.start <= dates.start <= week.end
+    return DueItem(
+        label, text, dates, countdown=single, weekday=weekday_name(dates.start) if inside else None
+    )
 
 
 def suggested_start(plan: Plan) -> Link | None:

@@ -61,7 +61,7 @@ def test_due_dates_count_down_from_today(page: Page, base_url: str) -> None:
     page.clock.set_fixed_time("2026-11-04T10:00:00+03:00")  # Wednesday of week 1
     page.goto(base_url + TEAM + "week-01/")
     due = page.locator(".hb-glance li", has_text="Milestone:")
-    expect(due).to_contain_text("Sun 8 Nov 2026 · in 4 days")
+    expect(due).to_contain_text("Shell basics done! · Sunday · in 4 days")
     page.goto(base_url + TEAM + "week-04/")
     expect(page.locator(".hb-project")).to_contain_text(
         "Deploy deadline · Sun 6 Dec 2026 · in 32 days"
@@ -84,7 +84,7 @@ def test_personal_start_date_moves_dates_this_week_and_now(page: Page, base_url:
     expect(header).to_have_text("Mon 16 Nov – Sun 22 Nov 2026")
     expect(header).to_have_class("hb-dates hb-shifted")
     expect(page.locator(".hb-glance li", has_text="Deliverable:")).to_contain_text(
-        "Sun 22 Nov 2026 · in 4 days"
+        "Five small Python programs · Sunday · in 4 days"
     )
     page.goto(base_url + TEAM)
     expect(page.locator('li.hb-row[data-week="2"] .hb-dates')).to_have_text("16 Nov – 22 Nov")

@@ -34,23 +34,23 @@ def test_bars_follow_ticks_on_week_overview_and_home(page: Page, base_url: str) 
     week_bar = page.locator('.hb-week .hb-progress[data-week="2"]')
     roadmap_bar = page.locator(".hb-week .hb-progress:not([data-week])")
     expect(week_bar).to_contain_text("This week: 0 of 4 done")
-    expect(roadmap_bar).to_contain_text("Whole roadmap: 0 of 15 done")
+    expect(roadmap_bar).to_contain_text("Whole roadmap: 0 of 16 done")
     _box(page).check()
     page.locator("input[data-item]").nth(1).check()
     expect(week_bar).to_contain_text("This week: 2 of 4 done")
     expect(week_bar.locator("progress")).to_have_js_property("value", 2)
-    expect(roadmap_bar).to_contain_text("Whole roadmap: 2 of 15 done")
+    expect(roadmap_bar).to_contain_text("Whole roadmap: 2 of 16 done")
 
     page.goto(base_url + "fixture-team/")
     row_bar = page.locator('li.hb-row .hb-progress[data-week="2"]')
     expect(row_bar).to_contain_text("2 of 4 done")
     expect(row_bar.locator("progress")).to_have_attribute("aria-label", "Week 2")
     expect(page.locator('li.hb-row .hb-progress[data-week="1"]')).to_contain_text("0 of 6 done")
-    expect(page.locator(".hb-roadmap .hb-progress")).to_contain_text("2 of 15 done")
+    expect(page.locator(".hb-roadmap .hb-progress")).to_contain_text("2 of 16 done")
 
     page.goto(base_url)
     card_bar = page.locator('.hb-home .hb-progress[data-roadmap="fixture-team"]')
-    expect(card_bar).to_contain_text("Your progress: 2 of 15 done")
+    expect(card_bar).to_contain_text("Your progress: 2 of 16 done")
     other = page.locator('.hb-home .hb-progress[data-roadmap="fixture-solo"]')
     expect(other).to_contain_text("0 of 6 done")
 
@@ -84,7 +84,7 @@ def test_export_then_import_into_a_fresh_browser(
         expect(other.locator('[data-hb-message="progress"]')).to_have_text(
             "Imported 2 ticked items (2 new)."
         )
-        expect(other.locator(".hb-tools .hb-progress")).to_contain_text("3 of 15 done")
+        expect(other.locator(".hb-tools .hb-progress")).to_contain_text("3 of 16 done")
         other.goto(base_url + WEEK)
         expect(other.locator("input[data-item]:checked")).to_have_count(2)
         expect(_box(other)).to_be_checked()
@@ -115,7 +115,7 @@ def test_malformed_import_is_refused_with_a_message(page: Page, base_url: str) -
         expect(message).to_contain_text(words)
         expect(message).to_contain_text("nothing was imported")
         expect(message).to_have_attribute("role", "alert")
-    expect(page.locator(".hb-tools .hb-progress")).to_contain_text("1 of 15 done")
+    expect(page.locator(".hb-tools .hb-progress")).to_contain_text("1 of 16 done")
 
 
 def test_reset_asks_first(page: Page, base_url: str) -> None:
@@ -126,9 +126,9 @@ def test_reset_asks_first(page: Page, base_url: str) -> None:
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name=re.compile("Reset all progress")).click()
     expect(page.locator('[data-hb-message="progress"]')).to_have_text("Nothing was reset.")
-    expect(bar).to_contain_text("1 of 15 done")
+    expect(bar).to_contain_text("1 of 16 done")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name=re.compile("Reset all progress")).click()
-    expect(bar).to_contain_text("0 of 15 done")
+    expect(bar).to_contain_text("0 of 16 done")
     page.goto(base_url + WEEK)
     expect(_box(page)).not_to_be_checked()

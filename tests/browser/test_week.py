@@ -62,7 +62,7 @@ def test_a_block_is_ticked_once_from_either_part(page: Page, base_url: str) -> N
         expect(page.locator(f'li.hb-row[data-week="{number}"] .hb-progress')).to_contain_text(
             "1 of 2 done"
         )
-    expect(page.locator(".hb-roadmap .hb-progress")).to_contain_text("1 of 15 done")
+    expect(page.locator(".hb-roadmap .hb-progress")).to_contain_text("1 of 16 done")
 
 
 def test_a_choice_counts_once_whichever_option_is_ticked(page: Page, base_url: str) -> None:

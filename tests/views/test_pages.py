@@ -53,9 +53,12 @@ def test_the_glance_gives_time_sessions_videos_and_what_is_due(handbook: Site) -
         ),
     )
     assert glance.videos == "5 videos, 2 h 34 min in all"
+    # both due on the week's Sunday: the page header has the dates, the glance the weekday
     assert glance.due == (
-        DueItem("Build", "A dotfiles repository", team_day("2026-11-08"), countdown=True),
-        DueItem("Milestone", "🏁 Shell basics done!", team_day("2026-11-08"), countdown=True),
+        DueItem("Build", "A dotfiles repository", team_day("2026-11-08"), True, weekday="Sunday"),
+        DueItem(
+            "Milestone", "🏁 Shell basics done!", team_day("2026-11-08"), True, weekday="Sunday"
+        ),
     )
     assert glance.suggested_start is None
 
@@ -68,6 +71,7 @@ def test_a_deadline_and_a_key_date_on_one_day_are_one_due_item(handbook: Site) -
             "🎉 Project 1: Tiny App — deploy deadline",
             team_day("2026-12-06"),
             countdown=True,
+            weekday="Sunday",
         ),
     )
     assert part2.project is not None and part2.project.deadline is None  # said once, above
@@ -104,7 +108,7 @@ def test_a_heading_is_said_once_where_phase_and_month_share_it(handbook: Site) -
 
 def test_a_range_key_date_shows_on_every_week_it_spans(handbook: Site) -> None:
     for number in (6, 7):
-        (item,) = week(handbook, "fixture-team", number).glance.due
+        _, item = week(handbook, "fixture-team", number).glance.due
         assert item.label == "Key date" and item.text == "🎯 Wrap-up fortnight"
         assert item.dates.end == dt.date(2026, 12, 20) and not item.countdown
 
@@ -154,5 +158,13 @@ def test_home_has_one_card_per_roadmap_and_progress_counts_units(handbook: Site)
     ]
     progress = {p.roadmap: p for p in handbook.pages if isinstance(p, ProgressPage)}
     # team: week 1 has 6 units, week 2: 3 items + 1 video, week 3: done item,
-    # block 4-5: done item + videos, block 6-7: 2 topics
-    assert progress["fixture-team"].items == 6 + 4 + 1 + 2 + 2
+    # block 4-5: done item + videos, block 6-7: 2 topics and a deliverable
+    assert progress["fixture-team"].items == 6 + 4 + 1 + 2 + 3
+
+
+def test_a_due_day_outside_the_week_gives_its_date(handbook: Site) -> None:
+    """Part 1 of a block delivers at the end of part 2: that date is not in the header."""
+    first, second = (week(handbook, "fixture-team", n).glance.due[0] for n in (6, 7))
+    assert first.label == second.label == "Deliverable"
+    assert first.dates == second.dates == team_day("2026-12-20")
+    assert first.weekday is None and second.weekday == "Sunday"
