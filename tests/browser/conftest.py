@@ -1,9 +1,7 @@
-"""Browser fixtures: the built site served on 127.0.0.1, driven through Debian's Chromium.
+"""Browser fixtures: the built fixture handbook served on 127.0.0.1, and pages of it.
 
-Playwright's own browser downloads need the internet, which CI does not have, so the
-tests launch the system ``/usr/bin/chromium`` (``.ci/run`` installs it with apt). Where
-it is missing the browser tests are skipped, but never quietly: a warning is raised and
-the end-of-run summary says in capitals that the reader's features went untested.
+Chromium itself comes from ``tests/chromium.py`` (the ``browser`` fixture), which fails
+these tests under ``CI=true`` when Chromium is missing and skips them loudly elsewhere.
 """
 
 from __future__ import annotations
@@ -11,53 +9,13 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMEZONE = "Africa/Nairobi"
-MISSING = (
-    f"BROWSER TESTS SKIPPED: {CHROMIUM} is missing, so progress, dates, search, offline "
-    "and accessibility were NOT tested. Install it with `apt-get install chromium` "
-    "(.ci/run does this)."
-)
-_HERE = Path(__file__).resolve().parent
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Skip this folder's tests only when Chromium is absent, and warn loudly when so."""
-    if CHROMIUM.is_file():
-        return
-    ours = [item for item in items if _HERE in Path(str(item.path)).resolve().parents]
-    if not ours:
-        return
-    warnings.warn(pytest.PytestWarning(MISSING), stacklevel=1)
-    for item in ours:
-        item.add_marker(pytest.mark.skip(reason=MISSING))
-    config.stash[_SKIPPED] = len(ours)
-
-
-_SKIPPED = pytest.StashKey[int]()
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Repeat the skip at the very end of the run, where nobody can miss it."""
-    skipped = terminalreporter.config.stash.get(_SKIPPED, 0)
-    if skipped:
-        terminalreporter.section("browser tests", sep="!", red=True, bold=True)
-        terminalreporter.write_line(f"{skipped} {MISSING}", red=True, bold=True)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -80,22 +38,6 @@ def base_url(built_site: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
-
-
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as driver:
-        yield driver
-
-
-@pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    """Headless system Chromium, one per session (contexts isolate the tests)."""
-    chromium = playwright.chromium.launch(
-        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-    )
-    yield chromium
-    chromium.close()
 
 
 @pytest.fixture
