@@ -1,8 +1,10 @@
 """The ``handbook`` command: one subcommand per pipeline stage.
 
-Every error a user can cause is a ``HandbookError``; it is printed as plain
-text and mapped to its exit code (2 for bad content or usage), never shown
-as a traceback.
+Each subcommand is a function that takes the parsed arguments and returns the exit
+code (``set_defaults(run=...)``); options several subcommands share are defined once,
+as parent parsers. Every error a user can cause is a ``HandbookError``; it is printed
+as plain text and mapped to its exit code (2 for bad content or usage), never shown as
+a traceback. Paths given on the command line are relative to the working directory.
 """
 
 from __future__ import annotations
@@ -11,153 +13,158 @@ import argparse
 import datetime as dt
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from generator import cli_publish, offline, schema, site, siteconfig
+from generator import cli_publish, settings
 from generator.errors import ContentError, HandbookError
-from generator.youtube.quota import DEFAULT_BUDGET
 
 # Stage modules are imported by the subcommand that needs them, so that a command does not
 # pay for loading what it never uses (the video client, the schema, the reviewers' tools).
 
+Command = Callable[[argparse.Namespace], int]
 
-def _paths(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+
+def _content_option() -> argparse.ArgumentParser:
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
         "--content", type=Path, default=Path("content"), help="content folder (default: content)"
     )
-    parser.add_argument(
-        "--docs",
-        type=Path,
-        default=Path("build/docs"),
-        help="where generated Markdown goes (default: build/docs)",
-    )
+    return options
 
 
-def _config(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+def _site_options() -> argparse.ArgumentParser:
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
         "--config",
         type=Path,
-        default=Path("mkdocs.yml"),
+        default=settings.DEFAULT_CONFIG,
         help="MkDocs configuration (default: mkdocs.yml)",
     )
+    options.add_argument(
+        "--docs",
+        type=Path,
+        default=None,
+        help="where the generated Markdown goes, and where MkDocs reads it "
+        "(default: docs_dir of the configuration, build/docs)",
+    )
+    return options
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook",
-        description="Build a searchable study handbook from dated roadmaps written in YAML.",
+        description="Build a searchable study handbook from dated roadmaps written in YAML. "
+        "Paths on the command line are relative to the working directory; paths in "
+        "mkdocs.yml are relative to its folder.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    content = _content_option()
+    site = _site_options()
 
     check = commands.add_parser(
         "check",
+        parents=[content],
         help="validate all content and report every problem",
         description="Validate every roadmap in content/roadmaps; print each problem as FILE:LINE:COL: key.path: message and exit 2, or a one-line summary and exit 0.",
     )
-    _paths(check)
+    check.set_defaults(run=_check)
 
-    rend = commands.add_parser(
+    render = commands.add_parser(
         "render",
+        parents=[content, site],
         help="write the Markdown pages",
         description="Validate content and write one Markdown page per week, plus overview pages, into the docs folder. Unchanged pages are not rewritten; pages of removed weeks are deleted.",
     )
-    _paths(rend)
+    render.set_defaults(run=_render)
 
-    bld = commands.add_parser(
+    build = commands.add_parser(
         "build",
+        parents=[content, site],
         help="render, then build the site with mkdocs --strict",
         description="Render the Markdown, run 'mkdocs build --strict' into site/, then build the offline copy site/downloads/handbook-offline.zip.",
     )
-    _paths(bld)
-    _config(bld)
-    bld.add_argument(
+    build.add_argument(
         "--site-dir",
         type=Path,
         default=None,
         help="output folder (default: site_dir of the configuration, site/)",
     )
-    bld.add_argument(
+    build.add_argument(
         "--builder",
-        choices=site.BUILDERS,
+        choices=("mkdocs", "zensical"),
         default="mkdocs",
         help="site generator: mkdocs (default) or zensical (optional dependency)",
     )
-    bld.add_argument(
+    build.add_argument(
         "--offline",
         action=argparse.BooleanOptionalAction,
         default=True,
         help="also build the offline copy, downloads/handbook-offline.zip, that the home page "
         "links to (default: yes; always built with MkDocs)",
     )
+    build.set_defaults(run=_build)
 
-    srv = commands.add_parser(
+    serve = commands.add_parser(
         "serve",
+        parents=[content, site],
         help="preview the site, re-rendering when content changes",
         description="Render, then serve the site with live reload; edits to content files are re-rendered within a second.",
     )
-    _paths(srv)
-    _config(srv)
-    srv.add_argument(
+    serve.add_argument(
         "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)"
     )
+    serve.set_defaults(run=_serve)
 
-    sch = commands.add_parser(
+    from generator.schema import DEFAULT_PATH
+
+    schema = commands.add_parser(
         "schema",
         help="write (or check) the JSON Schema of roadmap files",
         description="Write the JSON Schema of roadmap files, used by editors to validate content as you type.",
     )
-    sch.add_argument(
-        "--output",
-        type=Path,
-        default=schema.DEFAULT_PATH,
-        help=f"schema file (default: {schema.DEFAULT_PATH})",
+    schema.add_argument(
+        "--output", type=Path, default=DEFAULT_PATH, help=f"schema file (default: {DEFAULT_PATH})"
     )
-    sch.add_argument(
+    schema.add_argument(
         "--check",
         action="store_true",
         help="exit 1 if the file is out of date instead of writing it",
     )
-    cli_publish.add_commands(commands)
-    ref = commands.add_parser(
+    schema.set_defaults(run=_schema)
+
+    from generator.youtube.quota import DEFAULT_BUDGET
+
+    refresh = commands.add_parser(
         "refresh",
+        parents=[content],
         help="resolve YouTube queries into recent videos (needs YOUTUBE_API_KEY)",
         description="Search and verify videos for every YouTube query through the YouTube Data API v3 and update content/videos.lock.json, spending at most --budget quota units. Exit 0: all resolved; 3: stopped early with progress saved (run again to resume); 2: bad usage, content or key; 1: other failures.",
     )
-    ref.add_argument(
-        "--content", type=Path, default=Path("content"), help="content folder (default: content)"
-    )
-    ref.add_argument(
+    refresh.add_argument(
         "--budget",
         type=int,
         default=DEFAULT_BUDGET,
         metavar="UNITS",
         help=f"most quota units to spend (default: {DEFAULT_BUDGET})",
     )
-    ref.add_argument(
+    refresh.add_argument(
         "--today",
         type=dt.date.fromisoformat,
         default=None,
         metavar="YYYY-MM-DD",
         help="the date that recency windows and ages count from (default: today)",
     )
-    ref.add_argument(
+    refresh.add_argument(
         "--dry-run", action="store_true", help="print the plan and units needed; make no request"
     )
-    ref.add_argument(
+    refresh.add_argument(
         "--research", action="store_true", help="search every query again, not only new ones"
     )
+    refresh.set_defaults(run=_refresh)
+
+    cli_publish.add_commands(commands, content)
     return parser
-
-
-def _render(content: Path, docs: Path, config: Path = siteconfig.DEFAULT_CONFIG) -> None:
-    from generator import pipeline
-
-    result = pipeline.render_handbook(content, docs, siteconfig.site_url(config))
-    if result.cached:
-        print(f"Up to date: {result.files} files in {docs} (nothing changed since the last render)")
-    else:
-        print(f"Rendered {result.files} files into {docs}: {result.report.summary()}")
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -170,9 +177,48 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _settings(args: argparse.Namespace) -> settings.Settings:
+    return settings.load(args.config, docs=args.docs, site=getattr(args, "site_dir", None))
+
+
+def _render_into(args: argparse.Namespace, config: settings.Settings) -> None:
+    from generator import pipeline
+
+    docs = config.docs_dir
+    result = pipeline.render_handbook(args.content, docs, config.site_url)
+    if result.cached:
+        print(f"Up to date: {result.files} files in {docs} (nothing changed since the last render)")
+    else:
+        print(f"Rendered {result.files} files into {docs}: {result.report.summary()}")
+
+
+def _render(args: argparse.Namespace) -> int:
+    _render_into(args, _settings(args))
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from generator import offline, site
+
+    config = _settings(args)
+    site.check(config, args.site_dir, args.builder)
+    _render_into(args, config)
+    site.build(config, args.site_dir, args.builder)
+    if args.offline:
+        target = (args.site_dir or config.site_dir) / offline.ZIP_PATH
+        count = offline.build(config, target)
+        print(f"Offline copy: {count} files in {target}")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
-    _render(args.content, args.docs, args.config)
-    process = site.serve(args.config, args.dev_addr)
+    from generator import site
+    from generator.errors import ContentError
+
+    config = _settings(args)
+    site.check_serve(config)
+    _render_into(args, config)
+    process = site.serve(config, args.dev_addr)
     stamp = _content_stamp(args.content)
     try:
         while process.poll() is None:
@@ -181,7 +227,7 @@ def _serve(args: argparse.Namespace) -> int:
             if current != stamp:
                 stamp = current
                 try:
-                    _render(args.content, args.docs, args.config)
+                    _render_into(args, config)
                 except ContentError as error:
                     print(error, file=sys.stderr)
     except KeyboardInterrupt:
@@ -193,39 +239,30 @@ def _content_stamp(content: Path) -> tuple[tuple[str, int], ...]:
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in content.rglob("*") if p.is_file()))
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from generator import schema
+
+    return schema.command(args.output, check=args.check)
+
+
+def _refresh(args: argparse.Namespace) -> int:
+    from generator.youtube import command
+
+    return command.run(
+        args.content,
+        budget=args.budget,
+        today=args.today,
+        dry_run=args.dry_run,
+        research=args.research,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``handbook`` console script; returns the exit code."""
     args = _parser().parse_args(argv)
+    run: Command = args.run
     try:
-        if args.command == "check":
-            return _check(args)
-        if args.command == "render":
-            _render(args.content, args.docs)
-            return 0
-        if args.command == "build":
-            _render(args.content, args.docs, args.config)
-            site.build(args.config, args.site_dir, args.builder)
-            if args.offline:
-                target = (args.site_dir or siteconfig.site_dir(args.config)) / offline.ZIP_PATH
-                count = offline.build(args.config, args.config.parent / offline.WORK_DIR, target)
-                print(f"Offline copy: {count} files in {target}")
-            return 0
-        if args.command == "serve":
-            return _serve(args)
-        if args.command == "refresh":
-            from generator.youtube import command as youtube_command
-
-            return youtube_command.run(
-                args.content,
-                budget=args.budget,
-                today=args.today,
-                dry_run=args.dry_run,
-                research=args.research,
-            )
-        if args.command == "schema":
-            return schema.command(args.output, check=args.check)
-        if args.command in cli_publish.COMMANDS:
-            return cli_publish.run(args)
+        return run(args)
     except HandbookError as error:
         print(error, file=sys.stderr)
         if isinstance(error, ContentError):
@@ -234,7 +271,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    raise AssertionError(f"unhandled command {args.command}")
 
 
 if __name__ == "__main__":

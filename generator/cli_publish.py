@@ -11,11 +11,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-COMMANDS = ("linkcheck", "diff", "lock-diff")
 
-
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register the subcommands on the ``handbook`` parser."""
+def add_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    content: argparse.ArgumentParser,
+) -> None:
+    """Register the subcommands on the ``handbook`` parser; ``content`` is the shared
+    ``--content`` option."""
     link = commands.add_parser(
         "linkcheck",
         help="check every internal link and anchor of a built site",
@@ -29,9 +31,11 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         default="/",
         help="URL path the site is served under, for site-absolute links (default: /)",
     )
+    link.set_defaults(run=_linkcheck)
 
     dif = commands.add_parser(
         "diff",
+        parents=[content],
         help="summarise which week pages change against a git revision",
         description="Render the content at a git revision and in the working tree, and print as Markdown which pages differ: weeks added, removed or changed per roadmap (with titles), overview and home page changes.",
     )
@@ -42,9 +46,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="REV",
         help="git revision to compare with (default: origin/main if it exists, else HEAD~1)",
     )
-    dif.add_argument(
-        "--content", type=Path, default=Path("content"), help="content folder (default: content)"
-    )
+    dif.set_defaults(run=_diff)
 
     lock = commands.add_parser(
         "lock-diff",
@@ -60,17 +62,25 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="exit status of 'handbook refresh' (3 = partial; default: 0)",
     )
     lock.add_argument("--log", type=Path, default=None, help="saved output of 'handbook refresh'")
+    lock.set_defaults(run=_lockdiff)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run one of :data:`COMMANDS`; errors propagate to ``cli.main`` as HandbookError."""
-    # imported here so that `handbook build` does not load what only reviewers use
-    from generator import diff, linkcheck, lockdiff
+# Imported by each command, so that `handbook build` does not load what only reviewers use.
 
-    if args.command == "linkcheck":
-        return linkcheck.command(args.site, args.base_path)
-    if args.command == "diff":
-        return diff.command(args.content, args.revision)
-    if args.command == "lock-diff":
-        return lockdiff.command(args.old, args.new, status=args.status, log=args.log)
-    raise AssertionError(f"not a publishing command: {args.command}")
+
+def _linkcheck(args: argparse.Namespace) -> int:
+    from generator import linkcheck
+
+    return linkcheck.command(args.site, args.base_path)
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from generator import diff
+
+    return diff.command(args.content, args.revision)
+
+
+def _lockdiff(args: argparse.Namespace) -> int:
+    from generator import lockdiff
+
+    return lockdiff.command(args.old, args.new, status=args.status, log=args.log)

@@ -1,7 +1,6 @@
 """The offline copy: the whole handbook as one zip that works opened from disk.
 
-``handbook build`` ends with this step (``--no-offline`` skips it; ``python -m
-generator.offline`` runs it alone):
+``handbook build`` ends with this step (``--no-offline`` skips it):
 MkDocs builds the site a second time with ``OFFLINE=true``, which turns on
 Material's offline plugin (``mkdocs.yml``): links end in ``.html`` instead of
 directory URLs, and the search index is inlined as a script, run by the
@@ -15,22 +14,20 @@ unchanged handbook gives a byte-identical download.
 
 from __future__ import annotations
 
-import argparse
 import shutil
-import sys
 import zipfile
-from collections.abc import Sequence
 from pathlib import Path
 
 from generator import site
-from generator.errors import HandbookError
+from generator.settings import Settings
 from generator.views import urls
 
 ZIP_PATH = urls.OFFLINE_ZIP
 """Site-relative path of the zip; the home page links to it."""
 
 WORK_DIR = Path("build/offline-site")
-"""Where the offline variant of the site is built before it is zipped."""
+"""Where the offline variant of the site is built before it is zipped, relative to the
+configuration's folder."""
 
 FOLDER = "study-handbook"
 """Top folder inside the zip: unpacking never spills files into the reader's folder."""
@@ -53,32 +50,11 @@ def write_zip(site_dir: Path, target: Path) -> int:
     return len(files)
 
 
-def build(config: Path, work: Path, target: Path) -> int:
-    """Build the offline site into ``work`` and zip it to ``target``; returns the file count."""
+def build(settings: Settings, target: Path) -> int:
+    """Build the offline site (into ``WORK_DIR`` beside the configuration) and zip it to
+    ``target``; returns the number of files."""
+    work = settings.config_file.parent / WORK_DIR
     if work.exists():
         shutil.rmtree(work)
-    site.build(config, work, extra_env={"OFFLINE": "true"})
+    site.build(settings, work, extra_env={"OFFLINE": "true"})
     return write_zip(work, target)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m generator.offline``: the ``make offline`` step."""
-    parser = argparse.ArgumentParser(
-        prog="python -m generator.offline",
-        description="Build the offline copy of the handbook (run `handbook build` first).",
-    )
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
-    parser.add_argument("--work", type=Path, default=WORK_DIR)
-    parser.add_argument("--output", type=Path, default=Path("site") / ZIP_PATH)
-    args = parser.parse_args(argv)
-    try:
-        count = build(args.config, args.work, args.output)
-    except HandbookError as error:
-        print(error, file=sys.stderr)
-        return error.exit_code
-    print(f"Offline copy: {count} files in {args.output}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

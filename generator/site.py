@@ -8,6 +8,10 @@ handbook's overhead over a bare ``mkdocs build`` down by a third. Zensical
 and ``mkdocs serve`` (a long-running server with live reload) run as child
 processes.
 
+Every builder reads the pages from the folder the render wrote them to
+(``Settings.docs_dir``): MkDocs is given it as an override; the child processes,
+which cannot be, are refused when it is not the configuration's own folder.
+
 MkDocs with Material is the default builder. Zensical, Material's successor
 (Material announces its end of life for 5 May 2027), reads the same
 ``mkdocs.yml`` and is the alternative (``--builder zensical``); README.md
@@ -16,20 +20,17 @@ lists what it does differently.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import logging
 import os
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
+from generator import settings as config_settings
 from generator.errors import HandbookError, UsageError
-
-# Material prints a multi-line end-of-life banner on every build; the README covers the
-# Zensical alternative, so the banner is silenced to keep build output readable.
-_QUIET = {"NO_MKDOCS_2_WARNING": "1"}
+from generator.settings import QUIET, Settings
 
 
 class SiteBuildError(HandbookError):
@@ -40,69 +41,77 @@ BUILDERS = ("mkdocs", "zensical")
 
 
 def build(
-    config: Path,
+    settings: Settings,
     site_dir: Path | None = None,
     builder: str = "mkdocs",
     extra_env: Mapping[str, str] | None = None,
 ) -> None:
-    """Run ``mkdocs build --strict`` (or ``zensical build --strict``) on ``config``.
+    """Run ``mkdocs build --strict`` (or ``zensical build --strict``) on the rendered pages.
 
-    ``extra_env`` adds environment variables, e.g. ``OFFLINE=true`` for the offline copy.
+    ``site_dir`` writes elsewhere than ``settings.site_dir``; ``extra_env`` adds
+    environment variables, e.g. ``OFFLINE=true`` for the offline copy.
     """
-    if builder not in BUILDERS:
-        raise UsageError(f"unknown builder {builder!r}; choose one of: {', '.join(BUILDERS)}")
-    command = [sys.executable, "-m", builder, "build", "--strict", "--config-file", str(config)]
-    if site_dir is not None:
-        if builder == "zensical":  # Zensical has no such option; it always uses site_dir
-            raise UsageError("zensical writes to the site_dir of its configuration only")
-        command += ["--site-dir", str(site_dir)]
+    target = check(settings, site_dir, builder)
     if builder == "mkdocs":
-        _mkdocs_build(config, site_dir, {**_QUIET, **(extra_env or {})})
+        _mkdocs_build(settings, target, extra_env or {})
         return
-    if importlib.util.find_spec("zensical") is None:
-        raise UsageError("zensical is not installed: pip install -e '.[zensical]'")
-    result = subprocess.run(command, check=False, env={**_environment(), **(extra_env or {})})
+    command = [sys.executable, "-m", "zensical", "build", "--strict"]
+    command += ["--config-file", str(settings.config_file)]
+    result = subprocess.run(command, check=False, env=_environment(extra_env))
     if result.returncode != 0:
         raise SiteBuildError(
-            f"{builder} build failed (exit {result.returncode}); see its output above"
+            f"zensical build failed (exit {result.returncode}); see its output above"
         )
 
 
-def _mkdocs_build(config: Path, site_dir: Path | None, env: Mapping[str, str]) -> None:
+def check(settings: Settings, site_dir: Path | None, builder: str) -> Path:
+    """The folder the site will be written to, once it is sure the build can run there:
+    called before rendering, so a build that cannot happen writes nothing."""
+    if builder not in BUILDERS:
+        raise UsageError(f"unknown builder {builder!r}; choose one of: {', '.join(BUILDERS)}")
+    target = (site_dir or settings.site_dir).resolve()
+    if builder == "zensical":
+        configured = config_settings.configured_folder(settings.config_file, "site_dir", "site")
+        if target != configured:
+            raise UsageError("zensical writes to the site_dir of its configuration only")
+        _refuse_overrides(settings, "zensical")
+        if importlib.util.find_spec("zensical") is None:
+            raise UsageError("zensical is not installed: pip install -e '.[zensical]'")
+    config_settings.ensure_folder(target, "--site-dir")
+    return target
+
+
+def _refuse_overrides(settings: Settings, tool: str) -> None:
+    """A child process reads ``mkdocs.yml`` itself: it must name the folder we render into."""
+    configured = config_settings.configured_folder(settings.config_file, "docs_dir", "docs")
+    if configured != settings.docs_dir:
+        raise UsageError(
+            f"{tool} reads pages from the docs_dir of {settings.config_file.name} "
+            f"({configured}); --docs {settings.docs_dir} cannot be passed to it"
+        )
+
+
+def _mkdocs_build(settings: Settings, site_dir: Path, env: Mapping[str, str]) -> None:
     """``mkdocs build --strict``, in process: what the ``mkdocs`` command does, step by step."""
-    with _environ(env):  # mkdocs.yml reads !ENV values while it loads
-        from mkdocs import exceptions
-        from mkdocs.commands.build import build as mkdocs_build
-        from mkdocs.config import load_config
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build as mkdocs_build
 
-        _show_mkdocs_log()
+    _show_mkdocs_log()
+    loaded = config_settings.load_mkdocs(
+        settings.config_file, docs=settings.docs_dir, site=site_dir, env=env
+    )
+    loaded["strict"] = True
+    with config_settings.environ({**QUIET, **env}):
         try:
-            settings = load_config(
-                config_file=str(config),
-                strict=True,
-                site_dir=str(site_dir) if site_dir is not None else None,
-            )
-            settings.plugins.on_startup(command="build", dirty=False)
+            loaded.plugins.on_startup(command="build", dirty=False)
             try:
-                mkdocs_build(settings)
+                mkdocs_build(loaded)
             finally:
-                settings.plugins.on_shutdown()
-        except exceptions.MkDocsException as error:  # config errors, strict-mode aborts
+                loaded.plugins.on_shutdown()
+        except exceptions.MkDocsException as error:  # strict-mode aborts, plugin errors
             raise SiteBuildError(f"mkdocs build failed: {error}") from None
-
-
-@contextlib.contextmanager
-def _environ(values: Mapping[str, str]) -> Iterator[None]:
-    saved = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        except OSError as error:
+            raise SiteBuildError(f"mkdocs build failed: {error}") from None
 
 
 def _show_mkdocs_log() -> None:
@@ -116,20 +125,17 @@ def _show_mkdocs_log() -> None:
     log.setLevel(logging.INFO)
 
 
-def serve(config: Path, address: str) -> subprocess.Popen[bytes]:
+def check_serve(settings: Settings) -> None:
+    """Refuse, before rendering, a ``--docs`` that ``mkdocs serve`` would not read."""
+    _refuse_overrides(settings, "mkdocs serve")
+
+
+def serve(settings: Settings, address: str) -> subprocess.Popen[bytes]:
     """Start ``mkdocs serve`` (live reload of the generated pages) and return the process."""
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "--config-file",
-        str(config),
-        "--dev-addr",
-        address,
-    ]
-    return subprocess.Popen(command, env=_environment())
+    command = [sys.executable, "-m", "mkdocs", "serve"]
+    command += ["--config-file", str(settings.config_file), "--dev-addr", address]
+    return subprocess.Popen(command, env=_environment(None))
 
 
-def _environment() -> dict[str, str]:
-    return {**os.environ, **_QUIET}
+def _environment(extra: Mapping[str, str] | None) -> dict[str, str]:
+    return {**os.environ, **QUIET, **(extra or {})}

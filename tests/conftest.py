@@ -30,9 +30,9 @@ SITE_URL = "http://127.0.0.1:8000/"
 """``site_url`` of ``mkdocs.yml`` when ``SITE_URL`` is not set."""
 
 
-def build_site(content: Path, work: Path) -> Path:
-    """Build ``content`` as ``handbook build`` does (pages, site, offline copy) in a scratch
-    copy of the project under ``work``, so tests never touch the working tree; returns site/."""
+def scratch_project(work: Path) -> Path:
+    """A copy of the project's site configuration (``mkdocs.yml``, ``overrides/`` and the
+    hooks in ``generator/``) under ``work``, so tests never touch the working tree."""
     work.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "overrides", "generator"):
         source = ROOT / name
@@ -40,6 +40,13 @@ def build_site(content: Path, work: Path) -> Path:
             shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, work / name)
+    return work
+
+
+def build_site(content: Path, work: Path) -> Path:
+    """Build ``content`` as ``handbook build`` does (pages, site, offline copy) in a scratch
+    project under ``work``; returns its site/ folder."""
+    scratch_project(work)
     command = ["build", "--content", str(content), "--docs", str(work / "build" / "docs")]
     command += ["--config", str(work / "mkdocs.yml"), "--site-dir", str(work / "site")]
     assert cli.main(command) == 0
