@@ -34,8 +34,8 @@ if str(ROOT) not in sys.path:  # run as a script from a checkout: make `generato
 from generator import loader  # noqa: E402
 from generator.youtube import lock, query, refresh  # noqa: E402
 from generator.youtube.client import Client  # noqa: E402
-from generator.youtube.fake import FakeYouTube  # noqa: E402
 from generator.youtube.quota import DEFAULT_BUDGET, SEARCH_COST, Meter  # noqa: E402
+from tests.fakes.youtube_api import FakeYouTube  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
 DAILY_QUOTA = 10_000

@@ -176,7 +176,7 @@ def filled_content() -> Path:
     Week pages then carry their video lists and thumbnails, as they do in production.
     """
     from generator.youtube import lock
-    from generator.youtube.fake import FakeYouTube
+    from tests.fakes.youtube_api import FakeYouTube
 
     folder = WORK / "content-videos"
     shutil.rmtree(folder, ignore_errors=True)

@@ -14,7 +14,11 @@ Modules, in the order data flows:
 - ``ranking``: which candidate videos are good enough, and in what order.
 - ``lock``: the lock file's format and its atomic, deterministic writing.
 - ``refresh``: the quota-aware policy that keeps the lock current.
-- ``lookup``: lock entries → the videos a week page shows.
-- ``command``: ``handbook refresh`` (environment, printing, exit codes).
-- ``fake``: a local fake of the Data API for tests and the benchmark.
+- ``shown``: the lock → what each roadmap's queries show, a plain mapping for the
+  page views (this package knows nothing of pages).
+- ``command``: ``handbook refresh`` (environment, checks before spending, the
+  single-writer lock, printing, exit codes).
+
+The fake Data API the tests and benchmarks talk to lives with the tests
+(``tests/fakes/youtube_api.py``): it is not part of the product.
 """

@@ -6,15 +6,23 @@ the caller:
 - **Quota.** Every request is charged to a ``Meter`` *before* it is sent, at
   the documented cost (search.list 100 units, videos.list 1), so ``--budget``
   is a hard ceiling on what a run can spend, retries included.
-- **Faults.** 5xx, 429 and ``rateLimitExceeded`` are retried with bounded
-  exponential backoff (the sleep is injectable, so tests do not wait).
-  ``quotaExceeded`` becomes ``QuotaExceeded`` (the refresh stops and saves),
-  key problems ``KeyRejected`` (exit 2), unreachable hosts ``NetworkFailure``.
-  The library's own retries are switched off so there is one policy.
-- **The key.** It travels in every request URL, and the library puts that
-  URL into exception texts and debug logs. Messages are therefore built
-  from the response body, never from the exception text, and scrubbed; a
-  logging filter scrubs the library's log records too.
+- **Faults.** 5xx, 429, ``rateLimitExceeded``, timeouts and dropped
+  connections are retried with bounded exponential backoff and jitter (so
+  that many clients do not retry in step), waiting at least what a
+  ``Retry-After`` header asks; the sleep and the randomness are injectable, so
+  tests do not wait. ``quotaExceeded`` becomes ``QuotaExceeded`` (the refresh
+  stops and saves), key problems ``KeyRejected`` (exit 2), unreachable hosts
+  ``NetworkFailure``. The library's own retries are switched off so there is
+  one policy.
+- **Time.** Every request has a deadline for the whole answer
+  (``DeadlineHttp``): a server that sends one byte every two seconds would
+  pass a timeout that only bounds each read, and keep a refresh running for
+  ever.
+- **The key.** It is sent in the ``X-Goog-Api-Key`` header, never in a URL, so
+  it cannot appear in the URLs the library logs and puts into exception
+  texts. Messages are built from the response body anyway, never from the
+  exception text, and scrubbed; a logging filter scrubs the library's log
+  records too.
 
 The endpoint and the HTTP transport are parameters: tests and the benchmark
 point the real client at a fake server on 127.0.0.1.
@@ -22,13 +30,19 @@ point the real client at a fake server on 127.0.0.1.
 
 from __future__ import annotations
 
+import contextlib
+import email.utils
+import http.client
 import json
 import logging
+import random
 import re
+import socket
+import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import httplib2
@@ -101,14 +115,90 @@ def _guard_logs(key: str) -> None:
 
 @dataclass(frozen=True)
 class Backoff:
-    """Bounded exponential backoff: ``attempts`` tries, waiting 1 s, 2 s, 4 s … up to ``cap``."""
+    """Bounded exponential backoff with jitter: ``attempts`` tries; before retry ``n`` a wait
+    of between half and all of ``first * 2**n`` seconds (at most ``cap``), or longer when the
+    server asks for it (``Retry-After``, up to ``longest``; a longer ask is not retried)."""
 
     attempts: int = 5
     first: float = 1.0
     cap: float = 30.0
+    longest: float = 120.0
+    random: Callable[[], float] = field(default=random.random, compare=False)
 
-    def delay(self, retry: int) -> float:
-        return float(min(self.cap, self.first * 2**retry))
+    def delay(self, retry: int, asked: float | None = None) -> float:
+        """Seconds to wait before retry number ``retry`` (0-based)."""
+        base = float(min(self.cap, self.first * 2**retry))
+        wait = base * (0.5 + 0.5 * self.random())
+        return max(wait, asked) if asked is not None else wait
+
+
+class RequestDeadline(TimeoutError):
+    """A request did not complete within its deadline."""
+
+
+class DeadlineHttp(httplib2.Http):
+    """``httplib2.Http`` with a deadline for each whole request, not only for each read.
+
+    The request runs on a helper thread; when the deadline passes, its connections are
+    closed, which ends the thread's blocked read, and ``RequestDeadline`` is raised.
+    """
+
+    def __init__(self, *, timeout: float, deadline: float) -> None:
+        super().__init__(timeout=int(timeout))
+        self.deadline = deadline
+
+    def request(self, *args: Any, **kwargs: Any) -> Any:
+        outcome: dict[str, Any] = {}
+
+        def attempt() -> None:
+            try:
+                outcome["answer"] = httplib2.Http.request(self, *args, **kwargs)
+            except BaseException as error:  # handed over to the calling thread below
+                outcome["error"] = error
+
+        worker = threading.Thread(target=attempt, name="youtube-request", daemon=True)
+        worker.start()
+        worker.join(self.deadline)
+        if worker.is_alive():
+            for connection in list(self.connections.values()):
+                sock = getattr(connection, "sock", None)
+                if sock is not None:
+                    with contextlib.suppress(OSError):
+                        sock.shutdown(socket.SHUT_RDWR)  # wakes the helper's blocked read
+                connection.close()
+            self.connections.clear()
+            worker.join(1)
+            raise RequestDeadline(f"no complete answer within {self.deadline:g} s")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["answer"]
+
+
+_RETRYABLE_NETWORK = (
+    socket.timeout,
+    TimeoutError,
+    ConnectionResetError,
+    ConnectionAbortedError,
+    BrokenPipeError,
+    http.client.RemoteDisconnected,
+    http.client.IncompleteRead,
+)
+"""Network failures worth another try: the request may well work a moment later."""
+
+
+def retry_after(headers: Mapping[str, str], now: float | None = None) -> float | None:
+    """Seconds a ``Retry-After`` header asks for (a number or an HTTP date), if any."""
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
 class Client:
@@ -124,8 +214,12 @@ class Client:
         backoff: Backoff = Backoff(),
         sleep: Callable[[float], None] | None = None,
         timeout: float = 30.0,
+        deadline: float = 120.0,
     ) -> None:
-        """Build the library client; ``endpoint`` is the API's root URL (default: Google's)."""
+        """Build the library client; ``endpoint`` is the API's root URL (default: Google's).
+
+        ``timeout`` bounds each network read, ``deadline`` each whole request.
+        """
         _guard_logs(key)
         self._key = key
         self.meter = meter or Meter()
@@ -139,8 +233,7 @@ class Client:
         self._service = build(
             "youtube",
             "v3",
-            developerKey=key,
-            http=http or httplib2.Http(timeout=int(timeout)),
+            http=http or DeadlineHttp(timeout=timeout, deadline=deadline),
             static_discovery=True,  # the discovery document ships with the library: no request
             cache_discovery=False,
             client_options=options or None,
@@ -160,22 +253,27 @@ class Client:
         )
         return responses.search_ids(self._execute("search.list", SEARCH_COST, request))
 
-    def videos(self, ids: Sequence[str]) -> list[VideoInfo]:
+    def videos(self, ids: Sequence[str]) -> responses.Videos:
         """What the API says about ``ids`` (videos.list, 1 unit per call of up to 50 ids).
 
         Ids it does not return (deleted, private, never existed) are missing
-        from the result.
+        from the result; items it returns that cannot be read are reported apart.
         """
         found: list[VideoInfo] = []
+        unreadable: dict[str, str] = {}
         for start in range(0, len(ids), MAX_IDS):
             batch = list(ids[start : start + MAX_IDS])
             request = self._service.videos().list(
                 part="snippet,contentDetails,status", id=",".join(batch), maxResults=MAX_IDS
             )
-            found += responses.videos(self._execute("videos.list", VIDEOS_COST, request))
-        return found
+            answer = responses.videos(self._execute("videos.list", VIDEOS_COST, request))
+            found += answer.found
+            unreadable.update(answer.unreadable)
+        return responses.Videos(found, unreadable)
 
     def _execute(self, method: str, cost: int, request: Any) -> Mapping[str, Any]:
+        request.headers["x-goog-api-key"] = self._key  # never in the URL
+        last = self._backoff.attempts - 1
         for attempt in range(self._backoff.attempts):
             self.meter.charge(method, cost)
             try:
@@ -183,15 +281,26 @@ class Client:
                 return result
             except HttpError as error:
                 problem = _Problem.of(error, self._key)
+                asked = retry_after(error.resp)
+                if asked is not None and asked > self._backoff.longest:
+                    raise ApiFailure(
+                        f"{method}: the API asks to retry after {asked:.0f} s; try again later"
+                    ) from None
+                if not problem.retryable or attempt == last:
+                    raise problem.exception(method, attempts=attempt + 1) from None
+            except _RETRYABLE_NETWORK as error:
+                if attempt == last:
+                    raise NetworkFailure(self._network(method, error, attempt + 1)) from None
+                asked = None
             except (httplib2.HttpLib2Error, OSError) as error:
-                raise NetworkFailure(
-                    f"cannot reach the YouTube Data API ({method}): "
-                    f"{scrub(str(error) or type(error).__name__, [self._key])}"
-                ) from None
-            if not problem.retryable or attempt + 1 == self._backoff.attempts:
-                raise problem.exception(method, attempts=attempt + 1)
-            self._sleep(self._backoff.delay(attempt))
+                raise NetworkFailure(self._network(method, error, attempt + 1)) from None
+            self._sleep(self._backoff.delay(attempt, asked))
         raise AssertionError("unreachable: the loop returns or raises")
+
+    def _network(self, method: str, error: BaseException, attempts: int) -> str:
+        tries = f" after {attempts} attempts" if attempts > 1 else ""
+        said = scrub(str(error) or type(error).__name__, [self._key])
+        return f"cannot reach the YouTube Data API ({method}){tries}: {said}"
 
 
 @dataclass(frozen=True)

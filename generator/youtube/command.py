@@ -1,8 +1,17 @@
 """``handbook refresh``: read the environment, run the refresh, report, pick the exit code.
 
 Exit codes: 0 everything resolved; 3 stopped early (budget or daily quota)
-with the progress saved; 2 bad usage, invalid content or lock, or a rejected
-key (the lock untouched); 1 anything else, such as the network being down.
+with the progress saved; 2 bad usage (a malformed ``YOUTUBE_API_ENDPOINT``, a
+lock folder that cannot be written), invalid content or lock, or a rejected
+key (the lock untouched); 1 anything else, such as the network being down or
+another refresh holding the lock.
+
+Everything that can be checked without the API is checked before the first
+request, so no quota unit is spent on a run that could not save its result.
+One refresh at a time may write the lock (an OS file lock beside it); a
+second one waits a little, then stops with a message, and the one that waits
+reads the lock only once it holds it, so it builds on the other's work instead
+of overwriting it or paying for the same searches again.
 The key is read from ``YOUTUBE_API_KEY`` and handed only to the client; it
 is never printed.
 """
@@ -10,17 +19,28 @@ is never printed.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import os
 import sys
+import tempfile
+import urllib.parse
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from generator import loader
-from generator.errors import UsageError
+from generator.errors import HandbookError, UsageError
 from generator.youtube import lock, query, refresh
 from generator.youtube.errors import KeyRejected
 from generator.youtube.quota import DEFAULT_BUDGET, Meter
+
+WAIT_FOR_LOCK = 10.0
+"""Seconds a refresh waits for another one to finish before it stops."""
+
+
+class Busy(HandbookError):
+    """Another refresh holds the lock file (exit 1: try again when it has finished)."""
+
 
 if TYPE_CHECKING:
     import httplib2
@@ -41,17 +61,25 @@ def run(
     http: httplib2.Http | None = None,
     sleep: Callable[[float], None] | None = None,
     out: TextIO | None = None,
+    wait: float = WAIT_FOR_LOCK,
+    on_busy: Callable[[], None] | None = None,
+    deadline: float = 120.0,
 ) -> int:
-    """Refresh the lock of ``content``; returns the exit code (errors raise HandbookError)."""
+    """Refresh the lock of ``content``; returns the exit code (errors raise HandbookError).
+
+    ``wait`` is how long to wait for another refresh's lock; ``on_busy`` is called once
+    when the lock is held by another (tests use it to act while this one waits).
+    ``deadline`` bounds each whole request.
+    """
     stream = out or sys.stdout
     if budget < 0:
         raise UsageError(f"--budget must not be negative, got {budget}")
     day = today or dt.date.today()
     wants = query.wanted(loader.load_all(content))
     path = lock.path_in(content)
-    current = lock.read(path)
 
     if dry_run:
+        current = lock.read(path)
         _print_plan(refresh.plan(wants, current, day, research=research), budget, stream)
         return 0
 
@@ -61,28 +89,86 @@ def run(
             "YOUTUBE_API_KEY is not set; set it to a YouTube Data API v3 key "
             "(or use --dry-run to see the plan)"
         )
+    endpoint = check_endpoint(environ.get("YOUTUBE_API_ENDPOINT") or None)
+    check_writable(path)
     # Imported here so that rendering and --dry-run never load the API client library.
     from generator.youtube.client import Client
 
-    api = Client(
-        key,
-        endpoint=environ.get("YOUTUBE_API_ENDPOINT") or None,
-        http=http,
-        meter=Meter(budget=budget),
-        sleep=sleep,
-    )
-    written: list[bool] = []
-    report = refresh.refresh(
-        wants,
-        current,
-        api,
-        today=day,
-        research=research,
-        save=lambda new: written.append(lock.save(path, new)),
-    )
+    with lock.writer(path, wait=wait, on_busy=on_busy) as held:
+        if not held:
+            raise Busy(
+                f"another handbook refresh is writing {loader.display_path(path)}; "
+                f"waited {wait:g} s. Run it again when that one has finished."
+            )
+        current = lock.read(path)  # read under the lock: another refresh may just have saved
+        api = Client(
+            key,
+            endpoint=endpoint,
+            http=http,
+            meter=Meter(budget=budget),
+            sleep=sleep,
+            deadline=deadline,
+        )
+        written: list[bool] = []
+        report = refresh.refresh(
+            wants,
+            current,
+            api,
+            today=day,
+            research=research,
+            save=lambda new: written.append(lock.save(path, new)),
+        )
     _print_report(report, api.meter, len(wants), stream)
     print(f"{'Wrote' if any(written) else 'Unchanged:'} {loader.display_path(path)}", file=stream)
     return 0 if report.complete else EXIT_PARTIAL
+
+
+def check_endpoint(endpoint: str | None) -> str | None:
+    """``YOUTUBE_API_ENDPOINT`` if it is an http(s) URL the client can use; else exit 2."""
+    if endpoint is None:
+        return None
+    shown = endpoint if len(endpoint) <= 80 else endpoint[:77] + "..."
+
+    def refuse(why: str) -> UsageError:
+        return UsageError(f"YOUTUBE_API_ENDPOINT {shown!r} {why}")
+
+    if any(char.isspace() or ord(char) < 32 for char in endpoint):
+        raise refuse("contains spaces or control characters")
+    try:
+        parts = urllib.parse.urlsplit(endpoint)
+        port = parts.port  # raises for a port that is not a number in 0-65535
+        host = parts.hostname
+    except ValueError as error:
+        raise refuse(f"is not a valid URL ({error})") from None
+    if parts.scheme not in ("http", "https"):
+        raise refuse("must start with https:// (or http:// for a local server)")
+    if not host:
+        raise refuse("has no host name")
+    if port == 0:
+        raise refuse("has port 0")
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise refuse("must be a plain root URL, without a query, fragment or user")
+    if "[" in parts.netloc:
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            raise refuse("has an invalid IPv6 address") from None
+    return endpoint
+
+
+def check_writable(path: Path) -> None:
+    """The lock's folder must take a new file (the lock is saved by writing one and renaming
+    it), and an existing lock must be writable: checked before any unit is spent."""
+    folder = path.parent
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", suffix=".probe"):
+            pass
+    except OSError as error:
+        raise UsageError(
+            f"cannot write the lock file in {loader.display_path(folder)}: {error.strerror}"
+        ) from None
+    if path.exists() and not os.access(path, os.W_OK):
+        raise UsageError(f"{loader.display_path(path)} is not writable")
 
 
 def _keys(keys: list[str], limit: int = 10) -> str:
@@ -139,6 +225,10 @@ def _print_report(report: refresh.Report, meter: Meter, total: int, out: TextIO)
             print(f"  {ident} ({key!r}): {why}", file=out)
     if report.promoted:
         print(f"Promoted {report.promoted} spare videos.", file=out)
+    if report.unreadable:
+        print(f"Skipped {len(report.unreadable)} videos whose data could not be read:", file=out)
+        for key, ident, why in report.unreadable[:20]:
+            print(f"  {ident}{f' ({key!r})' if key else ''}: {why}", file=out)
     if report.empty:
         print(
             f"{len(report.empty)} queries have no video that passes the rules "

@@ -17,16 +17,22 @@ when the entry lost videos that no spare could replace: a new search is due.
 Writing is atomic: a temporary file in the same folder is written, flushed
 and fsynced, then renamed over the lock (and the folder fsynced), so a crash
 or kill at any moment leaves either the previous or the new lock, never a
-torn one.
+torn one. Only one refresh writes at a time: ``writer`` holds an OS file lock
+(``.videos.lock.json.lock`` beside it) for the whole refresh.
+
+Reading is bounded like content (``generator.limits``): the file's size is
+checked before it is read, and JSON nested beyond any real lock is refused
+with a located error instead of exhausting Python's recursion.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -88,8 +94,45 @@ def dumps(lock: Lock) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+MAX_LOCK_BYTES = 16 * 1024 * 1024
+"""A lock file's size: 16 MiB. The real lock for both roadmaps, every query resolved with
+spares, is about 200 KB; one for the 1,000-week benchmark about 5 MB."""
+
+MAX_LOCK_DEPTH = 16
+"""How deeply a lock's JSON may nest: the format itself needs 5 (lock, queries, entry,
+videos, video)."""
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of ``[`` and ``{`` outside strings, counted without recursion."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_LOCK_DEPTH:
+                    return deepest
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
 def loads(text: str, name: str = FILE_NAME) -> Lock:
     """Parse lock text; any problem is a ``LockFileError`` located like content errors."""
+    if _depth(text) > MAX_LOCK_DEPTH:
+        message = f"nested more than {MAX_LOCK_DEPTH} levels deep: not a lock file"
+        raise LockFileError([ContentProblem(name, 1, 1, "", message)])
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as error:
@@ -111,11 +154,23 @@ def loads(text: str, name: str = FILE_NAME) -> Lock:
 
 def read(path: Path) -> Lock:
     """The lock at ``path``; a missing file is an empty lock (nothing resolved yet)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return Lock()
     name = display_path(path)
+    if not path.exists() and not path.is_symlink():
+        return Lock()
+    if not path.is_file():
+        raise LockFileError([ContentProblem(name, 1, 1, "", "not a regular file")])
+    try:
+        size = path.stat().st_size
+        if size > MAX_LOCK_BYTES:
+            limit = f"{MAX_LOCK_BYTES // (1024 * 1024)} MiB"
+            raise LockFileError([ContentProblem(name, 1, 1, "", f"larger than {limit}")])
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_LOCK_BYTES + 1)
+    except OSError as error:
+        message = f"cannot read: {error.strerror}"
+        raise LockFileError([ContentProblem(name, 1, 1, "", message)]) from None
+    if len(raw) > MAX_LOCK_BYTES:
+        raise LockFileError([ContentProblem(name, 1, 1, "", "grew past its size limit")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -133,6 +188,29 @@ def save(path: Path, lock: Lock) -> bool:
         pass
     write_atomic(path, text)
     return True
+
+
+@contextlib.contextmanager
+def writer(path: Path, *, wait: float, on_busy: Callable[[], None] | None = None) -> Iterator[bool]:
+    """Hold the single-writer lock of the lock file at ``path`` for the block; yields False,
+    without it, when another refresh held it for all of ``wait`` seconds."""
+    from filelock import FileLock, Timeout
+
+    guard = FileLock(path.with_name(f".{path.name}.lock"))
+    try:
+        guard.acquire(timeout=0)
+    except Timeout:
+        if on_busy is not None:
+            on_busy()
+        try:
+            guard.acquire(timeout=wait, poll_interval=min(0.05, wait or 0.05))
+        except Timeout:
+            yield False
+            return
+    try:
+        yield True
+    finally:
+        guard.release()
 
 
 def write_atomic(path: Path, text: str) -> None:

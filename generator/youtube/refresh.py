@@ -34,7 +34,7 @@ from generator.youtube.errors import OverBudget, QuotaExceeded
 from generator.youtube.lock import Entry, Lock, StoredVideo
 from generator.youtube.query import Want
 from generator.youtube.quota import MAX_IDS, SEARCH_COST, VIDEOS_COST, Meter, SearchParams
-from generator.youtube.responses import VideoInfo
+from generator.youtube.responses import VideoInfo, Videos
 
 STALE_DAYS = 30
 """Stored data older than this is fetched again (the API policies allow 30 days)."""
@@ -50,7 +50,7 @@ class Api(Protocol):
 
     def search(self, params: SearchParams) -> list[str]: ...
 
-    def videos(self, ids: list[str]) -> list[VideoInfo]: ...
+    def videos(self, ids: list[str]) -> Videos: ...
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,9 @@ class Report:
     unverified: int = 0
     stopped: str | None = None
     empty: list[str] = field(default_factory=list)
+    unreadable: list[tuple[str, str, str]] = field(default_factory=list)
+    """(query, video id, why) for items the API returned that could not be read: a
+    candidate is skipped, a stored video is kept as it was until a later check."""
 
     @property
     def complete(self) -> bool:
@@ -279,8 +282,13 @@ class _Run:
             )
         )
         order = keep + [ident for ident in found if ident not in keep]
-        infos = {video.id: video for video in self.api.videos(order)} if order else {}
-        ranked, refused = ranking.rank(order, infos, rules)
+        answer = self.api.videos(order) if order else Videos([], {})
+        infos = {video.id: video for video in answer.found}
+        self.report.unreadable += [(key, ident, why) for ident, why in answer.unreadable.items()]
+        # an unreadable video already shown stays, as it was: only its data is in doubt
+        kept = {v.id: v for v in (old.videos if old else ()) if v.id in answer.unreadable}
+        ranked, refused = ranking.rank([i for i in order if i not in kept], infos, rules)
+        ranked = [*kept.values(), *ranked]
         self.report.dead += [(key, ident, refused[ident]) for ident in keep if ident in refused]
         shelf.entries[key] = Entry(
             searched=shelf.today,
@@ -297,8 +305,11 @@ class _Run:
             if not self.api.meter.affords(VIDEOS_COST):
                 return
             batch = stale[start : start + MAX_IDS]
-            infos = {video.id: video for video in self.api.videos(batch)}
-            asked = set(batch)
+            answer = self.api.videos(batch)
+            infos = {video.id: video for video in answer.found}
+            # an item that could not be read is neither dead nor refreshed: asked again later
+            asked = set(batch) - set(answer.unreadable)
+            self.report.unreadable += [("", ident, why) for ident, why in answer.unreadable.items()]
             for key in sorted(shelf.entries):
                 entry = shelf.entries[key]
                 if not any(video.id in asked for video in entry.all()):

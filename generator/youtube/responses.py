@@ -22,18 +22,28 @@ from generator.youtube.errors import ApiFailure
 VIDEO_ID = r"^[A-Za-z0-9_-]{11}$"
 """YouTube video ids: 11 URL-safe characters; checked so ids are safe in URLs and HTML."""
 
-_DURATION = re.compile(
-    r"^P(?:(?P<days>\d+)D)?(?:T(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?$"
-)
+_EPOCH = dt.datetime(2000, 1, 1)
+"""Where a duration in years or months is counted from (they have no fixed length)."""
 
 
 def parse_duration(text: str) -> int:
-    """ISO 8601 duration as YouTube writes it (``PT1H2M3S``, ``P1DT2H``, ``P0D``) → seconds."""
-    match = _DURATION.match(text)
-    if not match or text in ("P", "PT"):
-        raise ValueError(f"not an ISO 8601 duration: {text!r}")
-    parts = {name: int(value or 0) for name, value in match.groupdict().items()}
-    return ((parts["days"] * 24 + parts["hours"]) * 60 + parts["minutes"]) * 60 + parts["seconds"]
+    """An ISO 8601 duration (``PT1H2M3S``, ``P1DT2H``, ``P1W2DT3H``, ``PT1.5S``, ``P0D``) →
+    whole seconds, parsed completely by ``isodate`` rather than by the few forms YouTube
+    usually writes; anything else is a ``ValueError``."""
+    import isodate  # type: ignore[import-untyped]
+
+    try:
+        if not any(char.isdigit() for char in text):  # "P" and "PT" name no amount at all
+            raise ValueError(text)
+        parsed = isodate.parse_duration(text)
+    except (isodate.ISO8601Error, ValueError, TypeError, OverflowError):
+        raise ValueError(f"not an ISO 8601 duration: {text!r}") from None
+    if isinstance(parsed, isodate.Duration):  # years or months
+        parsed = parsed.totimedelta(start=_EPOCH)
+    seconds = int(parsed.total_seconds())
+    if seconds < 0:
+        raise ValueError(f"a negative duration: {text!r}")
+    return seconds
 
 
 class _Model(BaseModel):
@@ -125,15 +135,37 @@ def search_ids(response: Mapping[str, Any]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def videos(response: Mapping[str, Any]) -> list[VideoInfo]:
+@dataclass(frozen=True)
+class Videos:
+    """A ``videos.list`` answer: the videos read, and those that could not be (id → why).
+
+    One item the handbook cannot read (a duration in an unexpected form, a field
+    missing) is skipped and reported; it never costs the rest of its batch.
+    """
+
+    found: list[VideoInfo]
+    unreadable: dict[str, str]
+
+
+def videos(response: Mapping[str, Any]) -> Videos:
     """The videos of a ``videos.list`` response; ids it leaves out do not exist for us."""
-    try:
-        parsed = _VideoList.model_validate(response)
-        return [_info(video) for video in parsed.items]
-    except ValidationError as error:
-        raise ApiFailure(f"unexpected videos.list response: {_first(error)}") from None
-    except ValueError as error:  # a malformed duration
-        raise ApiFailure(f"unexpected videos.list response: {error}") from None
+    if not isinstance(response, Mapping) or not isinstance(response.get("items", []), list):
+        raise ApiFailure("unexpected videos.list response: no list of items")
+    found: list[VideoInfo] = []
+    unreadable: dict[str, str] = {}
+    for item in response.get("items", []):
+        try:
+            found.append(_info(_Video.model_validate(item)))
+        except ValidationError as error:
+            unreadable[_item_id(item)] = _first(error)
+        except ValueError as error:  # a malformed duration
+            unreadable[_item_id(item)] = str(error)
+    return Videos(found, unreadable)
+
+
+def _item_id(item: Any) -> str:
+    ident = item.get("id") if isinstance(item, Mapping) else None
+    return ident if isinstance(ident, str) and re.match(VIDEO_ID, ident) else "(no valid id)"
 
 
 def _info(video: _Video) -> VideoInfo:

@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 from generator.youtube import command, lock
-from generator.youtube.fake import FakeVideo, FakeYouTube
 from generator.youtube.quota import DEFAULT_BUDGET
+from tests.fakes.youtube_api import FakeVideo, FakeYouTube
 
 # Shaped like a real API key (so scrubbing is tested on realistic text) but invented, and
 # assembled at run time so that secret scanners do not mistake the source for a leaked key.

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import socket
+import time
 
 import pytest
 
-from generator.youtube.client import Backoff, Client, scrub
+from generator.youtube.client import Backoff, Client, retry_after, scrub
 from generator.youtube.errors import (
     ApiFailure,
     KeyRejected,
@@ -15,8 +17,8 @@ from generator.youtube.errors import (
     OverBudget,
     QuotaExceeded,
 )
-from generator.youtube.fake import FakeYouTube
 from generator.youtube.quota import Meter, SearchParams
+from tests.fakes.youtube_api import FakeYouTube
 from tests.youtube.conftest import KEY, video
 
 PARAMS = SearchParams(
@@ -28,7 +30,12 @@ PARAMS = SearchParams(
 )
 
 
+STEADY = Backoff(random=lambda: 1.0)
+"""Backoff whose jitter always picks the longest wait, so tests can name the waits."""
+
+
 def client(fake: FakeYouTube, sleeps: list[float] | None = None, **options: object) -> Client:
+    options.setdefault("backoff", STEADY)
     return Client(
         KEY,
         endpoint=fake.url,
@@ -50,9 +57,10 @@ def test_search_sends_the_documented_parameters_to_the_endpoint(fake: FakeYouTub
         "relevanceLanguage": "en",
         "safeSearch": "moderate",
         "maxResults": "50",
-        "key": KEY,
         "alt": "json",
     }
+    assert seen.header_key == KEY  # the key travels in the X-Goog-Api-Key header …
+    assert KEY not in seen.path and "key=" not in seen.path  # … never in the URL
 
 
 def test_an_endpoint_with_a_path_keeps_it(fake: FakeYouTube) -> None:
@@ -65,7 +73,7 @@ def test_videos_asks_for_at_most_50_ids_a_call(fake: FakeYouTube) -> None:
     fake.add(*clips)
     api = client(fake)
     found = api.videos([clip.id for clip in clips])
-    assert [info.id for info in found] == [clip.id for clip in clips]
+    assert [info.id for info in found.found] == [clip.id for clip in clips]
     assert [len(seen.params["id"].split(",")) for seen in fake.requests] == [50, 50, 20]
     assert fake.requests[0].params["part"] == "snippet,contentDetails,status"
     assert api.meter.spent == 3
@@ -74,7 +82,7 @@ def test_videos_asks_for_at_most_50_ids_a_call(fake: FakeYouTube) -> None:
 def test_deleted_and_private_videos_are_left_out(fake: FakeYouTube) -> None:
     fake.add(video("kept"), video("deleted", deleted=True), video("private", privacy="private"))
     found = client(fake).videos(["keptxxxxxxx", "deletedxxxx", "privatexxxx", "neverxxxxxx"])
-    assert [info.id for info in found] == ["keptxxxxxxx"]
+    assert [info.id for info in found.found] == ["keptxxxxxxx"]
 
 
 @pytest.mark.parametrize(
@@ -96,7 +104,7 @@ def test_transient_errors_are_retried_with_backoff(
 def test_retries_are_bounded(fake: FakeYouTube) -> None:
     fake.fail("videos", 503, "backendError", times=10)
     sleeps: list[float] = []
-    api = client(fake, sleeps, backoff=Backoff(attempts=4, first=0.5, cap=1.5))
+    api = client(fake, sleeps, backoff=Backoff(attempts=4, first=0.5, cap=1.5, random=lambda: 1.0))
     with pytest.raises(ApiFailure, match=r"videos.list failed with HTTP 503 .* after 4 attempts"):
         api.videos(["aaaaaaaaaaa"])
     assert sleeps == [0.5, 1.0, 1.5]
@@ -152,8 +160,7 @@ def test_library_logs_are_scrubbed(fake: FakeYouTube, caplog: pytest.LogCaptureF
     caplog.set_level(logging.DEBUG)
     client(fake).search(PARAMS)
     assert "URL being requested" in caplog.text  # the library logged the URL …
-    assert "key=***" in caplog.text
-    assert KEY not in caplog.text  # … without the key
+    assert KEY not in caplog.text  # … which never holds the key
 
 
 def test_scrub_masks_plain_encoded_and_url_forms() -> None:
@@ -161,3 +168,55 @@ def test_scrub_masks_plain_encoded_and_url_forms() -> None:
     assert scrub(text, [KEY]) == "GET /search?q=x&key=***&alt=json; said '***'; /v?key=***"
     assert scrub("a+b c", ["a+b"]) == "*** c"
     assert scrub("a%2Bb", ["a+b"]) == "***"
+
+
+def test_waits_are_jittered_within_half_to_all_of_the_backoff() -> None:
+    low = Backoff(random=lambda: 0.0)
+    high = Backoff(random=lambda: 1.0)
+    assert [low.delay(n) for n in range(6)] == [0.5, 1.0, 2.0, 4.0, 8.0, 15.0]
+    assert [high.delay(n) for n in range(6)] == [1.0, 2.0, 4.0, 8.0, 16.0, 30.0]
+
+
+@pytest.mark.parametrize("header", ["7", "Sun, 22 Nov 2026 12:00:07 GMT"])
+def test_retry_after_is_honoured(fake: FakeYouTube, header: str) -> None:
+    fake.fail("search", 429, "rateLimitExceeded", retry_after=header)
+    sleeps: list[float] = []
+    api = client(fake, sleeps, backoff=Backoff(random=lambda: 0.0))
+    if not header.isdigit():  # an HTTP date: seven seconds after the server's "now"
+        moment = dt.datetime(2026, 11, 22, 12, 0, 0, tzinfo=dt.UTC).timestamp()
+        assert retry_after({"retry-after": header}, now=moment) == 7.0
+        sleeps_expected = None
+    else:
+        sleeps_expected = [7.0]
+    assert len(api.search(PARAMS)) == 12
+    if sleeps_expected is not None:
+        assert sleeps == sleeps_expected  # longer than the 0.5 s the backoff alone would wait
+
+
+def test_a_retry_after_beyond_reason_is_not_waited_for(fake: FakeYouTube) -> None:
+    fake.fail("search", 503, "backendError", retry_after="3600")
+    sleeps: list[float] = []
+    with pytest.raises(ApiFailure, match="asks to retry after 3600 s"):
+        client(fake, sleeps).search(PARAMS)
+    assert sleeps == [] and fake.count("search") == 1
+
+
+def test_a_dropped_connection_is_retried(fake: FakeYouTube) -> None:
+    # httplib2 itself sends a request again once when its connection drops; four drops
+    # get past that twice, and each time our own retry (with its wait) takes over
+    fake.drop("search", times=4)
+    sleeps: list[float] = []
+    assert len(client(fake, sleeps).search(PARAMS)) == 12
+    assert sleeps == [1.0, 2.0]
+
+
+def test_a_server_that_never_finishes_answering_hits_the_deadline(fake: FakeYouTube) -> None:
+    """One byte every 0.2 s passes any per-read timeout; the whole request has a deadline."""
+    fake.trickle = 0.2
+    sleeps: list[float] = []
+    api = client(fake, sleeps, deadline=0.5, backoff=Backoff(attempts=2, random=lambda: 1.0))
+    started = time.monotonic()
+    with pytest.raises(NetworkFailure, match=r"after 2 attempts: no complete answer within 0.5 s"):
+        api.search(PARAMS)
+    assert time.monotonic() - started < 5  # two deadlines, not the trickle's minutes
+    assert sleeps == [1.0] and fake.count("search") == 2

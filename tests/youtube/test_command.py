@@ -15,8 +15,8 @@ import pytest
 
 from generator import cli, pipeline
 from generator.youtube import lock
-from generator.youtube.fake import FakeYouTube
 from tests.conftest import ROOT
+from tests.fakes.youtube_api import FakeYouTube
 from tests.youtube.conftest import KEY, Harness, write_content
 
 
@@ -139,19 +139,23 @@ def test_a_real_process_prints_neither_the_key_nor_library_noise(
 def test_killing_a_refresh_mid_run_keeps_a_valid_lock_and_the_progress(
     tmp_path: Path, fake: FakeYouTube
 ) -> None:
+    """The refresh is killed (SIGKILL, which no cleanup sees) while it waits for its ninth
+    search: the fake holds that request, so the kill lands at a known point every time."""
     content = write_content(tmp_path / "content", [[f"topic {n}"] for n in range(30)])
     environ = {**os.environ, "YOUTUBE_API_KEY": KEY, "YOUTUBE_API_ENDPOINT": fake.url}
     command = [sys.executable, "-m", "generator.cli", "refresh", "--content", str(content)]
+    waiting = fake.hold("search", after=8)
     process = subprocess.Popen(command, env=environ, cwd=ROOT, stdout=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while fake.count("videos") < 8 and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.005)
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=10)
+    try:
+        assert waiting.wait(60), "the refresh never reached its ninth search"
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    finally:
+        fake.release()
     assert process.returncode == -signal.SIGKILL
 
-    saved = lock.read(lock.path_in(content))  # parses: the previous or the next checkpoint
-    assert 7 <= len(saved.queries) < 30
+    saved = lock.read(lock.path_in(content))  # parses: the checkpoint after eight searches
+    assert len(saved.queries) == 8
     first = fake.count("search")
 
     code, _ = Harness(content, fake).run()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import random
 import signal
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -141,33 +142,64 @@ def test_crash_between_temp_write_and_rename_keeps_the_old_lock(
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
-def test_sigkill_at_any_moment_leaves_a_whole_lock(tmp_path: Path) -> None:
-    """A writer rewriting a large lock in a loop is killed at random moments, many times.
+class _HalfWriter:
+    """A file that writes half of what it is given, then stops: the moment of a crash."""
 
-    A forked child shares the already imported code, so each round costs
-    milliseconds; the kill is a real SIGKILL, which no cleanup code sees.
-    """
+    def __init__(self, stream: Any, stop: Callable[[], None]) -> None:
+        self.stream = stream
+        self.stop = stop
+
+    def __enter__(self) -> _HalfWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stream.close()
+
+    def write(self, data: bytes) -> int:
+        self.stream.write(data[: len(data) // 2])
+        self.stream.flush()
+        self.stop()
+        return len(data)
+
+
+@pytest.mark.parametrize(
+    ("moment", "survivor"),
+    [("mid-write", "old"), ("before-rename", "old"), ("after-rename", "new")],
+)
+def test_a_kill_at_each_moment_of_a_save_leaves_a_whole_lock(
+    tmp_path: Path, moment: str, survivor: str
+) -> None:
+    """A forked writer stops at a known moment of saving (half the new text written; all of
+    it written but not renamed; renamed but the folder not yet synced) and is killed there
+    with SIGKILL, which no cleanup code sees: the lock is the old or the new one, whole."""
     path = tmp_path / "videos.lock.json"
-    texts = [lock.dumps(sample(1500, "first")), lock.dumps(sample(1500, "second"))]
-    path.write_text(texts[0], encoding="utf-8")
-    randomness = random.Random(7)
-    for _ in range(12):
-        ready_read, ready_write = os.pipe()
-        child = os.fork()
-        if child == 0:  # the writer: never returns into pytest
-            os.close(ready_read)
-            os.write(ready_write, b"!")
-            turn = 0
-            while True:
-                lock.write_atomic(path, texts[turn % 2])
-                turn += 1
-        os.close(ready_write)
-        assert os.read(ready_read, 1) == b"!"
+    old, new = lock.dumps(sample(300, "old")), lock.dumps(sample(300, "new"))
+    path.write_text(old, encoding="utf-8")
+    ready_read, ready_write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the writer: it never returns into pytest
         os.close(ready_read)
-        time.sleep(randomness.uniform(0.005, 0.1))
-        os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
-        assert path.read_text(encoding="utf-8") in texts
-        lock.read(path)  # and it parses
-    # Kills landed mid-write (their temp files remain), so the window was really exercised.
-    assert list(tmp_path.glob(".videos.lock.json.*.tmp"))
+
+        def stop(*args: object) -> Any:
+            os.write(ready_write, b"!")
+            while True:
+                time.sleep(60)
+
+        if moment == "mid-write":
+            real = os.fdopen
+            os.fdopen = lambda fd, mode="r", *a, **k: _HalfWriter(real(fd, mode, *a, **k), stop)  # type: ignore[assignment]
+        elif moment == "before-rename":
+            os.replace = stop  # type: ignore[assignment]
+        else:
+            lock._fsync_folder = stop  # type: ignore[assignment]
+        try:
+            lock.write_atomic(path, new)
+        finally:
+            os._exit(1)
+    os.close(ready_write)
+    assert os.read(ready_read, 1) == b"!", "the writer never reached the moment"
+    os.close(ready_read)
+    os.kill(child, signal.SIGKILL)
+    os.waitpid(child, 0)
+    assert path.read_text(encoding="utf-8") == (old if survivor == "old" else new)
+    lock.read(path)  # and it parses

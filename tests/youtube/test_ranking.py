@@ -18,7 +18,7 @@ def info(**changes: Any) -> VideoInfo:
     blocked = changes.pop("blocked", ())
     clip = video("rule", **changes)
     clip.blocked = blocked
-    [parsed] = responses.videos({"items": [clip.video_item()]})
+    [parsed] = responses.videos({"items": [clip.video_item()]}).found
     return parsed
 
 

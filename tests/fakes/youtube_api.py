@@ -2,7 +2,8 @@
 
 The real client (google-api-python-client over httplib2) talks to it over
 HTTP exactly as it would talk to Google: point ``YOUTUBE_API_ENDPOINT`` at
-``fake.url``. It answers ``GET /youtube/v3/search`` and ``/youtube/v3/videos``
+``fake.url``. Like Google, it takes the key from the ``X-Goog-Api-Key`` header
+(or a ``key`` parameter, which the client must never send). It answers ``GET /youtube/v3/search`` and ``/youtube/v3/videos``
 with bodies shaped like the real ones — including search.list's
 HTML-escaped titles, videos.list silently leaving out deleted and private
 ids, and the real error bodies for ``quotaExceeded``, ``rateLimitExceeded``,
@@ -125,6 +126,8 @@ class FakeVideo:
     deleted: bool = False
     age_restricted: bool = False
     blocked: tuple[str, ...] = ()
+    duration: str | None = None
+    """The ISO 8601 text videos.list sends; by default written from ``seconds``."""
 
     def search_item(self) -> dict[str, Any]:
         snippet = self._snippet(escaped=True)
@@ -138,7 +141,7 @@ class FakeVideo:
 
     def video_item(self, *, escaped: bool = False) -> dict[str, Any]:
         details: dict[str, Any] = {
-            "duration": _iso_duration(self.seconds),
+            "duration": self.duration or _iso_duration(self.seconds),
             "dimension": "2d",
             "definition": "hd",
             "caption": "false",
@@ -184,10 +187,13 @@ class FakeVideo:
 
 @dataclass(frozen=True)
 class Seen:
-    """One request the fake received: ``search`` or ``videos``, and its query parameters."""
+    """One request the fake received: ``search`` or ``videos``, its query parameters, the
+    whole request line's path, and the key it carried in its header."""
 
     method: str
     params: dict[str, str]
+    path: str = ""
+    header_key: str | None = None
 
 
 @dataclass
@@ -196,6 +202,8 @@ class _Fault:
     status: int
     reason: str
     times: int
+    retry_after: str | None = None
+    drop: bool = False
 
 
 @dataclass
@@ -213,9 +221,15 @@ class FakeYouTube:
     ranked: dict[str, list[str]] = field(default_factory=dict)
     requests: list[Seen] = field(default_factory=list)
     units: int = 0
+    trickle: float = 0.0
+    """Seconds between the bytes of every answer: a server too slow to ever finish."""
     _faults: list[_Fault] = field(default_factory=list)
     _server: ThreadingHTTPServer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    stopped: threading.Event = field(default_factory=threading.Event)
+    _hold: tuple[str, int] | None = None
+    _held: threading.Event = field(default_factory=threading.Event)
+    _released: threading.Event = field(default_factory=threading.Event)
 
     # --- setting the scene -------------------------------------------------
 
@@ -228,9 +242,28 @@ class FakeYouTube:
         """Make search.list for ``q`` return ``ids`` in this order."""
         self.ranked[" ".join(q.casefold().split())] = list(ids)
 
-    def fail(self, method: str, status: int, reason: str, times: int = 1) -> None:
-        """Answer the next ``times`` ``method`` requests ('search' or 'videos') with an error."""
-        self._faults.append(_Fault(method, status, reason, times))
+    def fail(
+        self, method: str, status: int, reason: str, times: int = 1, retry_after: str | None = None
+    ) -> None:
+        """Answer the next ``times`` ``method`` requests ('search' or 'videos') with an error,
+        with a ``Retry-After`` header when given."""
+        self._faults.append(_Fault(method, status, reason, times, retry_after))
+
+    def hold(self, method: str, after: int) -> threading.Event:
+        """Keep every ``method`` request after the first ``after`` waiting for ``release``;
+        the event returned is set when the first one arrives (a client stopped at a known
+        point, for tests that kill it there)."""
+        self._hold = (method, after)
+        return self._held
+
+    def release(self) -> None:
+        """Let held requests (and any later ones) through."""
+        self._hold = None
+        self._released.set()
+
+    def drop(self, method: str, times: int = 1) -> None:
+        """Close the connection of the next ``times`` ``method`` requests without answering."""
+        self._faults.append(_Fault(method, 0, "", times, drop=True))
 
     def kill(self, ids: list[str]) -> None:
         """Delete videos: search may still list them, videos.list leaves them out."""
@@ -255,13 +288,25 @@ class FakeYouTube:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
-                status, body = fake.answer(self.path)
+                status, body, wait = fake.respond(self.path, self.headers.get("X-Goog-Api-Key"))
+                if status == 0:  # a dropped connection: no answer at all
+                    self.close_connection = True
+                    return
                 data = json.dumps(body).encode("utf-8")
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json; charset=UTF-8")
                 self.send_header("Content-Length", str(len(data)))
+                if wait is not None:
+                    self.send_header("Retry-After", wait)
                 self.end_headers()
-                self.wfile.write(data)
+                if not fake.trickle:
+                    self.wfile.write(data)
+                    return
+                for byte in data:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    if fake.stopped.wait(fake.trickle):
+                        return
 
             def log_message(self, format: str, *args: Any) -> None:
                 """Silent: request lines contain the API key."""
@@ -274,6 +319,8 @@ class FakeYouTube:
         return self
 
     def stop(self) -> None:
+        self.stopped.set()
+        self._released.set()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -292,27 +339,54 @@ class FakeYouTube:
 
     # --- answering -----------------------------------------------------------
 
-    def answer(self, path: str) -> tuple[int, dict[str, Any]]:
+    def answer(self, path: str, header_key: str | None = None) -> tuple[int, dict[str, Any]]:
         """Status and JSON body for one GET request path (with its query string)."""
+        status, body, _ = self.respond(path, header_key)
+        return status, body
+
+    def respond(
+        self, path: str, header_key: str | None = None
+    ) -> tuple[int, dict[str, Any], str | None]:
+        """Status, JSON body and ``Retry-After`` value (status 0: drop the connection)."""
+        method = urlsplit(path).path.rstrip("/").rsplit("/", 1)[-1]
+        hold = self._hold
+        if hold is not None and hold[0] == method and self.count(method) >= hold[1]:
+            with self._lock:  # received (and counted) now, answered once released
+                self.requests.append(Seen(method, self._params(path), path, header_key))
+            self._held.set()
+            self._released.wait(60)
+            return self._respond(path, header_key, record=False)
+        return self._respond(path, header_key)
+
+    @staticmethod
+    def _params(path: str) -> dict[str, str]:
+        return {name: values[-1] for name, values in parse_qs(urlsplit(path).query).items()}
+
+    def _respond(
+        self, path: str, header_key: str | None, *, record: bool = True
+    ) -> tuple[int, dict[str, Any], str | None]:
         parts = urlsplit(path)
         params = {name: values[-1] for name, values in parse_qs(parts.query).items()}
         method = parts.path.rstrip("/").rsplit("/", 1)[-1]
         with self._lock:
-            self.requests.append(Seen(method, params))
+            if record:
+                self.requests.append(Seen(method, params, path, header_key))
             if not parts.path.startswith("/youtube/v3/") or method not in COSTS:
-                return 404, error_body(404, "notFound")
-            if params.get("key") not in self.keys:
-                return 400, error_body(400, "keyInvalid")
+                return 404, error_body(404, "notFound"), None
+            if (header_key or params.get("key")) not in self.keys:
+                return 400, error_body(400, "keyInvalid"), None
             for fault in self._faults:
                 if fault.method == method and fault.times > 0:
                     fault.times -= 1
-                    return fault.status, error_body(fault.status, fault.reason)
+                    if fault.drop:
+                        return 0, {}, None
+                    return fault.status, error_body(fault.status, fault.reason), fault.retry_after
             if self.quota is not None and self.units + COSTS[method] > self.quota:
-                return 403, error_body(403, "quotaExceeded")
+                return 403, error_body(403, "quotaExceeded"), None
             self.units += COSTS[method]
             if method == "search":
-                return self._search(params)
-            return self._videos(params)
+                return (*self._search(params), None)
+            return (*self._videos(params), None)
 
     def _search(self, params: dict[str, str]) -> tuple[int, dict[str, Any]]:
         if params.get("part") != "snippet" or params.get("type") != "video" or "q" not in params:
