@@ -6,11 +6,18 @@ it with the pydantic models, then checks its dates with ``schedule.check``.
 Problems from all stages and all files are gathered and raised together as
 one ``ContentError``, each located as ``FILE:LINE:COL: key.path: message``,
 so a contributor fixes a file in one pass instead of one error per run.
+
+Anything in the content folder can be hostile or broken — a folder or a
+dangling link named ``x.yaml``, a pipe, a 50 MB file, a billion laughs — so
+every path problem and every limit of ``generator.limits`` is a located
+content error too, found before the work it would cost.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import types
 import typing
 from collections.abc import Iterable
@@ -23,7 +30,8 @@ import yaml
 from pydantic_core import ErrorDetails
 
 from generator import schedule, yamlsource
-from generator.errors import ContentError, ContentProblem
+from generator.errors import ContentError, ContentProblem, UsageError
+from generator.limits import MAX_FILE_BYTES
 from generator.model import FORM_TAGS, Roadmap
 from generator.yamlsource import Path
 
@@ -51,20 +59,24 @@ def display_path(path: FsPath) -> str:
 
 
 def format_path(path: Iterable[str | int]) -> str:
-    """Render a key path as ``phases[0].months[1].title``."""
+    """Render a key path as ``phases[0].months[1].title`` (a very long key is shortened)."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{_clip(part)}" if text else _clip(part)
     return text
 
 
 def roadmap_files(content_dir: FsPath) -> list[FsPath]:
-    """The roadmap files of a content folder, in a stable order."""
+    """The roadmap files of a content folder, in a stable order (none if it has none)."""
     return sorted((content_dir / "roadmaps").glob("*.yaml"))
 
 
 def load_all(content_dir: FsPath) -> list[Loaded]:
     """Load every roadmap of ``content_dir``; raise one ContentError listing all problems."""
+    _check_folders(content_dir)
     files = roadmap_files(content_dir)
     if not files:
         raise ContentError(
@@ -87,10 +99,30 @@ def load_all(content_dir: FsPath) -> list[Loaded]:
     return loaded
 
 
+def _check_folders(content_dir: FsPath) -> None:
+    """Refuse a content folder that is missing or not a folder as a usage error (a mistyped
+    ``--content`` must not look like an empty handbook), and a roadmaps folder that is not
+    a folder or cannot be listed as a content error (``glob`` would see no files)."""
+    if not content_dir.is_dir():
+        what = "is a file, not a content folder" if content_dir.exists() else "no such folder"
+        raise UsageError(f"{display_path(content_dir)}: {what}")
+    roadmaps = content_dir / "roadmaps"
+    name = display_path(roadmaps)
+    try:
+        os.scandir(roadmaps).close()
+    except FileNotFoundError:
+        return  # reported as "no *.yaml roadmap files"
+    except NotADirectoryError:
+        raise ContentError([ContentProblem(name, 1, 1, "", "is not a folder")]) from None
+    except OSError as error:
+        problem = ContentProblem(name, 1, 1, "", f"cannot be read: {_reason(error)}")
+        raise ContentError([problem]) from None
+
+
 def load_file(file: FsPath) -> Loaded:
     """Read, validate and date one roadmap file."""
     name = display_path(file)
-    raw = file.read_bytes()
+    raw = read_bounded(file, name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -110,6 +142,15 @@ def load_file(file: FsPath) -> Loaded:
             message += f" ({error.context} that starts on line {error.context_mark.line + 1})"
         raise ContentError(
             [ContentProblem(name, mark.line, mark.column, "", f"YAML syntax error: {message}")]
+        ) from None
+    except yamlsource.LimitExceeded as error:
+        found = error.problem
+        raise ContentError(
+            [
+                ContentProblem(
+                    name, found.mark.line, found.mark.column, format_path(found.path), str(error)
+                )
+            ]
         ) from None
     except yaml.YAMLError as error:
         raise ContentError([ContentProblem(name, 1, 1, "", f"YAML error: {error}")]) from None
@@ -145,6 +186,67 @@ def load_file(file: FsPath) -> Loaded:
     if problems:
         raise ContentError(problems)
     return Loaded(file=name, plan=schedule.plan(roadmap))
+
+
+def read_bounded(file: FsPath, name: str) -> bytes:
+    """The bytes of a roadmap file, or a located ContentError if it cannot be one.
+
+    The file is opened without blocking (a named pipe would wait for a writer
+    for ever) and must be a regular file no larger than ``MAX_FILE_BYTES``,
+    checked before reading; at most one byte more is ever read, in case it grows.
+    """
+
+    def refuse(message: str) -> ContentError:
+        return ContentError([ContentProblem(name, 1, 1, "", message)])
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(file, flags)
+    except FileNotFoundError:
+        link = " (a link to a missing file)" if file.is_symlink() else ""
+        raise refuse(f"cannot be read: no such file{link}") from None
+    except OSError as error:
+        raise refuse(f"cannot be read: {_reason(error)}") from None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise refuse("is a folder, not a roadmap file")
+        if not stat.S_ISREG(info.st_mode):
+            raise refuse("is not a regular file (a device, pipe or socket)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise refuse(_too_large(info.st_size))
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES and (chunk := os.read(descriptor, MAX_FILE_BYTES + 1)):
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise refuse(f"cannot be read: {_reason(error)}") from None
+    finally:
+        os.close(descriptor)
+    if size > MAX_FILE_BYTES:
+        raise refuse(_too_large(size))
+    return b"".join(chunks)
+
+
+def _too_large(size: int) -> str:
+    return f"is {size:,} bytes; a roadmap file may be at most {MAX_FILE_BYTES:,} bytes"
+
+
+def _reason(error: OSError) -> str:
+    """An OSError in plain words, without the path (the message is already located)."""
+    return (error.strerror or type(error).__name__).lower()
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    """``text`` shortened to about ``limit`` characters, saying how long it was."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+
+
+def _shown(value: Any) -> str:
+    """A value as quoted in a message: its repr, shortened when long."""
+    text = repr(value)
+    return text if len(text) <= 80 else f"{text[:60]}… ({len(text):,} characters)"
 
 
 def _cross_file_problems(loaded: list[Loaded]) -> list[ContentProblem]:
@@ -184,7 +286,7 @@ def _message(detail: ErrorDetails) -> str:
         known = _known_keys(loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown key {loc[-1]!r}{hint}; allowed keys: {', '.join(known)}"
+        return f"unknown key {_shown(str(loc[-1]))}{hint}; allowed keys: {', '.join(known)}"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "too_short":
@@ -197,7 +299,7 @@ def _message(detail: ErrorDetails) -> str:
     message = str(detail["msg"]).removeprefix("Value error, ")
     if kind == "value_error" or isinstance(value, dict | list):
         return message
-    return f"{message[:1].lower()}{message[1:]}, got {value!r}"
+    return f"{message[:1].lower()}{message[1:]}, got {_shown(value)}"
 
 
 def _known_keys(loc: Path) -> list[str]:
