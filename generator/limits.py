@@ -42,11 +42,12 @@ MAX_ALIASES = 1_000
 (a session, an agenda) once per week of a 20-year plan would need about 1,000. Anchors on
 their own cost nothing, so only their uses are counted."""
 
-MAX_NODES = 100_000
+MAX_NODES = 50_000
 """Values in a file once every alias is expanded (keys, scalars, lists and mappings each
-count one). Four times the 1,000-week synthetic handbook; what the "billion laughs" file
-(nine levels of ten aliases, 10^9 values from 400 bytes) is stopped by after its fifth
-level, before anything is expanded. About 0.5 s of parsing and validation at the limit."""
+count one): twice the 1,000-week synthetic handbook, 45 times the largest real file. It is
+what stops the "billion laughs" file (nine levels of ten aliases, 10^9 values from 400
+bytes) at its fifth level, before anything is expanded; at the limit, reading, validating
+and reporting a file takes well under a second."""
 
 MAX_EXPANDED_CHARS = MAX_FILE_BYTES
 """Characters of scalar text in a file once every alias is expanded: no more than a file
@@ -58,6 +59,12 @@ MAX_WEEK = 1_040
 weekly study, so the 1,000-week benchmark stays valid. It bounds the pages one file makes
 (a block ``through: 999999999`` asked for a billion) and, with the date limits, keeps all
 week arithmetic inside Python's calendar: a 1,040-week build takes about 25 s."""
+
+MAX_BLOCK_WEEKS = 26
+"""Weeks one entry may span (``through - number + 1``): half a year. Real blocks span 2;
+a semester-long project written as one block spans about 16. Every week of a block is a
+page repeating the entry, so this bounds how often one entry's text is written out
+(a block of 1,040 weeks holding 2 MB of topics made 2 GB of Markdown)."""
 
 MIN_DATE = dt.date(1970, 1, 1)
 """Earliest date content may write or the calendar may compute: the Unix epoch, before
@@ -78,3 +85,9 @@ at the week limit with titles this long, a build writes about 35 MB."""
 MAX_TEXT_CHARS = 2_000
 """Length of any other text (a summary, a brief, an item, a label): about 300 words, nine
 times the longest real text; one value is meant to be read as a sentence or a paragraph."""
+
+MAX_PROBLEMS = 100
+"""Problems described per file; the rest are counted in one line. Describing one (finding
+its line, wording it, suggesting the key that was meant) costs far more than finding it:
+fifty thousand unknown keys took 4 s to describe and a screenful nobody reads, while a
+file with a hundred problems is rewritten, not fixed line by line."""

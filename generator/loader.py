@@ -31,7 +31,7 @@ from pydantic_core import ErrorDetails
 
 from generator import schedule, yamlsource
 from generator.errors import ContentError, ContentProblem, UsageError
-from generator.limits import MAX_FILE_BYTES
+from generator.limits import MAX_FILE_BYTES, MAX_PROBLEMS
 from generator.model import FORM_TAGS, Roadmap
 from generator.yamlsource import Path
 
@@ -144,28 +144,19 @@ def load_file(file: FsPath) -> Loaded:
             [ContentProblem(name, mark.line, mark.column, "", f"YAML syntax error: {message}")]
         ) from None
     except yamlsource.LimitExceeded as error:
-        found = error.problem
+        mark, where = error.problem.mark, format_path(error.problem.path)
         raise ContentError(
-            [
-                ContentProblem(
-                    name, found.mark.line, found.mark.column, format_path(found.path), str(error)
-                )
-            ]
+            [ContentProblem(name, mark.line, mark.column, where, str(error))]
         ) from None
     except yaml.YAMLError as error:
         raise ContentError([ContentProblem(name, 1, 1, "", f"YAML error: {error}")]) from None
 
-    def problem(path: Path, message: str, *, key: bool = False) -> ContentProblem:
-        _, mark = source.locate(path, key=key)
-        return ContentProblem(name, mark.line, mark.column, format_path(path), message)
-
-    problems = [
-        ContentProblem(name, p.mark.line, p.mark.column, format_path(p.path), p.message)
-        for p in source.problems
-    ]
+    found = _Problems(name, source)
+    for p in source.problems:
+        found.add(p.path, p.message, mark=p.mark)
     if not isinstance(source.data, dict):
-        problems.append(problem((), "a roadmap file must be a mapping of keys to values"))
-        raise ContentError(problems)
+        found.add((), "a roadmap file must be a mapping of keys to values")
+        raise found.error()
 
     try:
         roadmap = Roadmap.model_validate(source.data)
@@ -173,19 +164,79 @@ def load_file(file: FsPath) -> Loaded:
         refused = {p.path for p in source.problems}
         for detail in error.errors(include_url=False):
             path = _content_path(tuple(detail["loc"]), detail["type"])
-            if any(path[: len(r)] == r for r in refused):
+            if refused and any(path[:end] in refused for end in range(len(path) + 1)):
                 continue  # already reported: the value was refused while reading
-            problems.append(
-                problem(path, _message(detail), key=detail["type"] == "extra_forbidden")
-            )
-        raise ContentError(problems) from None
-    if problems:  # e.g. a refused tag whose value was dropped but validated fine
-        raise ContentError(problems)
+            found.add(path, detail, key=detail["type"] == "extra_forbidden")
+        raise found.error() from None
+    if found:  # e.g. a refused tag whose value was dropped but validated fine
+        raise found.error()
 
-    problems = [problem(path, message) for path, message in schedule.check(roadmap)]
-    if problems:
-        raise ContentError(problems)
+    for path, message in schedule.check(roadmap):
+        found.add(path, message)
+    if found:
+        raise found.error()
     return Loaded(file=name, plan=schedule.plan(roadmap))
+
+
+class _Problems:
+    """The problems of one file, of which the first ``MAX_PROBLEMS`` are described.
+
+    Describing a problem (locating it, wording it, suggesting a key) costs far
+    more than finding it, and a file with hundreds of problems is rewritten,
+    not fixed line by line; the rest are counted in one closing line.
+    """
+
+    def __init__(self, name: str, source: yamlsource.Source) -> None:
+        self.name = name
+        self.source = source
+        self.listed: list[ContentProblem] = []
+        self.omitted = 0
+        self.first_omitted: ContentProblem | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.listed)
+
+    def add(
+        self,
+        path: Path,
+        message: str | ErrorDetails,
+        *,
+        key: bool = False,
+        mark: yamlsource.Mark | None = None,
+    ) -> None:
+        """Describe a problem at ``path`` (``message`` may be a pydantic error, worded only
+        when it is listed); ``mark`` overrides the position found from the path."""
+        listing = len(self.listed) < MAX_PROBLEMS
+        if not listing:
+            self.omitted += 1
+        if mark is None and (listing or self.first_omitted is None):
+            _, mark = self.source.locate(path, key=key)
+        if not listing:
+            if self.first_omitted is None and mark is not None:
+                self.first_omitted = ContentProblem(self.name, mark.line, mark.column, "", "")
+            return
+        assert mark is not None
+        text = message if isinstance(message, str) else _message(message)
+        self.listed.append(
+            ContentProblem(self.name, mark.line, mark.column, format_path(path), text)
+        )
+
+    def error(self) -> ContentError:
+        """The ContentError that lists these problems."""
+        problems = list(self.listed)
+        if self.first_omitted is not None:
+            first = self.first_omitted
+            problems.append(
+                ContentProblem(
+                    self.name,
+                    first.line,
+                    first.column,
+                    "",
+                    f"{self.omitted:,} more problems in this file are not listed "
+                    f"(only the first {MAX_PROBLEMS} are)",
+                )
+            )
+        return ContentError(problems)
 
 
 def read_bounded(file: FsPath, name: str) -> bytes:

@@ -31,7 +31,14 @@ from pydantic import (
     model_validator,
 )
 
-from generator.limits import MAX_DATE, MAX_TEXT_CHARS, MAX_TITLE_CHARS, MAX_WEEK, MIN_DATE
+from generator.limits import (
+    MAX_BLOCK_WEEKS,
+    MAX_DATE,
+    MAX_TEXT_CHARS,
+    MAX_TITLE_CHARS,
+    MAX_WEEK,
+    MIN_DATE,
+)
 
 Text = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_CHARS)
@@ -204,6 +211,11 @@ class Week(Strict):
     def _through_after_number(self) -> Week:
         if self.through is not None and self.through <= self.number:
             raise ValueError(f"'through' ({self.through}) must be after 'number' ({self.number})")
+        if self.last - self.number + 1 > MAX_BLOCK_WEEKS:
+            raise ValueError(
+                f"weeks {self.number}-{self.last} span {self.last - self.number + 1} weeks; "
+                f"a block spans at most {MAX_BLOCK_WEEKS}"
+            )
         return self
 
     @model_validator(mode="after")

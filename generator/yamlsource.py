@@ -91,25 +91,27 @@ class _BoundedComposer(Composer):
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()
-        self._path.append(_step(parent, index))
+        path = self._path
+        path.append(_step(index))
         try:
             if isinstance(event, AliasEvent):
                 self._aliases += 1
                 if self._aliases > MAX_ALIASES:
                     raise self._limit(event, f"more than {MAX_ALIASES:,} aliases in one file")
                 node = super().compose_node(parent, index)
-                self._count(event, *self._expanded.get(id(node), (1, 0)))
+                nodes, chars = self._expanded.get(id(node), (1, 0))
+                self._count(event, nodes, chars)
                 return node
-            if len(self._path) > MAX_DEPTH:
+            if len(path) > MAX_DEPTH:
                 raise self._limit(event, f"nested more than {MAX_DEPTH} levels deep")
             nodes, chars = self._nodes, self._chars
             self._count(event, 1, len(event.value) if isinstance(event, ScalarEvent) else 0)
             node = super().compose_node(parent, index)
-            if getattr(event, "anchor", None) is not None:
+            if event.anchor is not None:  # type: ignore[attr-defined]  # every node event has one
                 self._expanded[id(node)] = (self._nodes - nodes, self._chars - chars)
             return node
         finally:
-            self._path.pop()
+            path.pop()
 
     def _count(self, event: Event, nodes: int, chars: int) -> None:
         self._nodes += nodes
@@ -132,8 +134,8 @@ class _BoundedComposer(Composer):
         return LimitExceeded(SourceProblem(mark, path, message))
 
 
-def _step(parent: yaml.Node | None, index: Any) -> str | int | None:
-    """The key path step of a node composed under ``parent`` at ``index``."""
+def _step(index: Any) -> str | int | None:
+    """The key path step of a node composed at ``index`` (as the composer names it)."""
     if isinstance(index, int):
         return index
     if isinstance(index, yaml.ScalarNode):  # the key of a mapping value
