@@ -31,11 +31,12 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 ``/dev/zero``) costs nothing."""
 
 MAX_DEPTH = 32
-"""How deeply YAML collections may nest. The deepest value the model allows
-(``phases[0].months[0].weeks[0].topics[0].one_of[0].text``) is 11 levels down, real files
-reach 8; 32 leaves room for a future shape while keeping the recursive reader and
-validator a few hundred stack frames away from Python's recursion limit (a million
-``[`` crashed the C parser's composer before)."""
+"""How many collections (lists and mappings, the file's own mapping included) may enclose
+a value. The deepest value the model allows
+(``phases[0].months[0].weeks[0].topics[0].one_of[0].text``) is inside 11, real files reach
+8; 32 leaves room for a future shape while keeping the recursive reader and validator a
+few hundred stack frames away from Python's recursion limit (a million ``[`` crashed the
+C parser's composer before)."""
 
 MAX_ALIASES = 1_000
 """YAML aliases (``*name``) in one file. Real files have none; a file that reuses a block

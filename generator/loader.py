@@ -59,13 +59,18 @@ def display_path(path: FsPath) -> str:
 
 
 def format_path(path: Iterable[str | int]) -> str:
-    """Render a key path as ``phases[0].months[1].title`` (a very long key is shortened)."""
+    """Render a key path as ``phases[0].months[1].title``.
+
+    A key that is not printable (a line break would split the one-line message) is
+    quoted with its escapes, and a very long one is shortened.
+    """
     text = ""
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
-        else:
-            text += f".{_clip(part)}" if text else _clip(part)
+            continue
+        name = _clip(part if part.isprintable() else repr(part))
+        text += f".{name}" if text else name
     return text
 
 
@@ -294,12 +299,6 @@ def _clip(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
 
 
-def _shown(value: Any) -> str:
-    """A value as quoted in a message: its repr, shortened when long."""
-    text = repr(value)
-    return text if len(text) <= 80 else f"{text[:60]}… ({len(text):,} characters)"
-
-
 def _cross_file_problems(loaded: list[Loaded]) -> list[ContentProblem]:
     seen: dict[str, str] = {}
     problems = []
@@ -337,7 +336,9 @@ def _message(detail: ErrorDetails) -> str:
         known = _known_keys(loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown key {_shown(str(loc[-1]))}{hint}; allowed keys: {', '.join(known)}"
+        return (
+            f"unknown key {yamlsource.quote(str(loc[-1]))}{hint}; allowed keys: {', '.join(known)}"
+        )
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "too_short":
@@ -350,7 +351,7 @@ def _message(detail: ErrorDetails) -> str:
     message = str(detail["msg"]).removeprefix("Value error, ")
     if kind == "value_error" or isinstance(value, dict | list):
         return message
-    return f"{message[:1].lower()}{message[1:]}, got {_shown(value)}"
+    return f"{message[:1].lower()}{message[1:]}, got {yamlsource.quote(value)}"
 
 
 def _known_keys(loc: Path) -> list[str]:

@@ -102,7 +102,7 @@ class _BoundedComposer(Composer):
                 nodes, chars = self._expanded.get(id(node), (1, 0))
                 self._count(event, nodes, chars)
                 return node
-            if len(path) > MAX_DEPTH:
+            if len(path) > MAX_DEPTH + 1:  # the root is inside no collection
                 raise self._limit(event, f"nested more than {MAX_DEPTH} levels deep")
             nodes, chars = self._nodes, self._chars
             self._count(event, 1, len(event.value) if isinstance(event, ScalarEvent) else 0)
@@ -200,6 +200,13 @@ class Source:
         return (), Mark(1, 1)
 
 
+def quote(value: Any) -> str:
+    """A value as messages quote it: its ``repr`` (escapes keep a message on one line),
+    shortened when long so that a 2 MB value does not become a 2 MB message."""
+    text = repr(value)
+    return text if len(text) <= 80 else f"{text[:60]}… ({len(text):,} characters)"
+
+
 def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -236,7 +243,9 @@ def _convert(node: yaml.Node, path: Path, source: Source, active: set[int]) -> A
     source.marks.setdefault(path, _mark(node))
     if node.tag not in _ALLOWED_TAGS:
         source.problems.append(
-            SourceProblem(_mark(node), path, f"YAML tag {node.tag!r} is not allowed in content")
+            SourceProblem(
+                _mark(node), path, f"YAML tag {quote(node.tag)} is not allowed in content"
+            )
         )
         return None
     if id(node) in active:  # an alias that contains itself would recurse for ever
@@ -258,7 +267,9 @@ def _convert_mapping(
         key = _convert(key_node, path, source, active) if key_node.tag in _ALLOWED_TAGS else None
         if not isinstance(key, str):
             source.problems.append(
-                SourceProblem(_mark(key_node), path, f"keys must be text, got {key_node.value!r}")
+                SourceProblem(
+                    _mark(key_node), path, f"keys must be text, got {quote(key_node.value)}"
+                )
             )
             continue
         child = (*path, key)
@@ -268,7 +279,7 @@ def _convert_mapping(
                 SourceProblem(
                     _mark(key_node),
                     child,
-                    f"duplicate key {key!r} (first defined on line {first.line})",
+                    f"duplicate key {quote(key)} (first defined on line {first.line})",
                 )
             )
             continue
@@ -292,6 +303,8 @@ def _convert_scalar(node: yaml.Node, path: Path, source: Source) -> Any:
         if tag == "timestamp":
             return dt.date.fromisoformat(value)
     except ValueError:
-        source.problems.append(SourceProblem(_mark(node), path, f"not a valid {tag}: {value!r}"))
+        source.problems.append(
+            SourceProblem(_mark(node), path, f"not a valid {tag}: {quote(value)}")
+        )
         return None
     return value
