@@ -153,8 +153,18 @@ def load_file(file: FsPath) -> Loaded:
         raise ContentError(
             [ContentProblem(name, mark.line, mark.column, where, str(error))]
         ) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as NUL
+        # The reader stops at the first such character anywhere in the stream; LibYAML
+        # reports its offset in bytes, PyYAML in characters, so it is looked up again here.
+        code = error.character if isinstance(error.character, int) else 0
+        offset = max(text.find(chr(code)), 0)
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        message = f"YAML does not allow the character U+{code:04X}"
+        raise ContentError([ContentProblem(name, line, column, "", message)]) from None
     except yaml.YAMLError as error:
-        raise ContentError([ContentProblem(name, 1, 1, "", f"YAML error: {error}")]) from None
+        message = " ".join(str(error).split())  # one line, whatever the error says
+        raise ContentError([ContentProblem(name, 1, 1, "", f"YAML error: {message}")]) from None
 
     found = _Problems(name, source)
     for p in source.problems:
