@@ -54,7 +54,7 @@ def display_path(path: FsPath) -> str:
         return path.as_posix()
     try:
         return path.relative_to(FsPath.cwd()).as_posix()
-    except ValueError:
+    except (ValueError, OSError):  # outside it, or the working directory was removed
         return str(path)
 
 

@@ -291,6 +291,15 @@ def _convert_mapping(
 def _convert_scalar(node: yaml.Node, path: Path, source: Source) -> Any:
     value = node.value
     tag = node.tag.removeprefix(_CORE_TAG)
+    if tag == "str":
+        return value
+    # An explicit tag (``!!bool yes``, ``!!float nan``) must be written as the core schema
+    # writes that type: Python's own parsers would accept far more ("1_000", "inf").
+    if not any(re.fullmatch(_CORE_PATTERNS[kind], value) for kind in _WRITTEN_AS.get(tag, ())):
+        source.problems.append(
+            SourceProblem(_mark(node), path, f"not a valid {tag}: {quote(value)}")
+        )
+        return None
     try:
         if tag == "bool":
             return value.lower() == "true"
@@ -298,13 +307,21 @@ def _convert_scalar(node: yaml.Node, path: Path, source: Source) -> Any:
             return int(value)
         if tag == "float":
             return float(value)
-        if tag == "null":
-            return None
         if tag == "timestamp":
             return dt.date.fromisoformat(value)
-    except ValueError:
+    except ValueError:  # a date that does not exist, an integer of more than 4,300 digits
         source.problems.append(
             SourceProblem(_mark(node), path, f"not a valid {tag}: {quote(value)}")
         )
-        return None
-    return value
+    return None
+
+
+_CORE_PATTERNS = {tag: pattern for tag, pattern, _ in _CORE_RESOLVERS}
+_WRITTEN_AS = {
+    "bool": ("bool",),
+    "int": ("int",),
+    "float": ("float", "int"),
+    "null": ("null",),
+    "timestamp": ("timestamp",),
+}
+"""The core-schema patterns a scalar with each explicit tag may match."""

@@ -280,7 +280,7 @@ def roadmaps(draw: st.DrawFn) -> dict[str, Any]:
         )
         cuts = sorted(draw(inner) | {0, len(month_docs)})
         doc["phases"] = []
-        for low, high in zip(cuts, cuts[1:], strict=False):
+        for low, high in itertools.pairwise(cuts):
             group = month_docs[low:high]
             phase: dict[str, Any] = {"title": draw(title), "months": [m for _, _, m in group]}
             put(phase, "number", optional(draw, st.integers(1, 1040)))

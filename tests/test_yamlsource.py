@@ -134,3 +134,20 @@ def test_a_recursive_alias_does_not_count_as_an_expansion() -> None:
 def test_limits_keep_positions_and_scalars_identical_to_libyaml() -> None:
     text = (ROOT / "content" / "roadmaps" / "backend-2026.yaml").read_text(encoding="utf-8")
     assert yamlsource._parse(text, yamlsource._PythonLoader) == parse(text)
+
+
+def test_explicit_tags_accept_only_what_the_core_schema_writes() -> None:
+    source = parse(
+        "a: !!bool yes\nb: !!float nan\nc: !!int 1_000\nd: !!null x\ne: !!timestamp 2026-W04-1\n"
+        "f: !!float 1\ng: !!int 12\nh: !!timestamp 2026-02-30\ni: !!str 12\nj: !!map x\n"
+    )
+    assert source.data == dict.fromkeys("abcdehj") | {"f": 1.0, "g": 12, "i": "12"}
+    assert [(p.path, p.message) for p in source.problems] == [
+        (("a",), "not a valid bool: 'yes'"),
+        (("b",), "not a valid float: 'nan'"),
+        (("c",), "not a valid int: '1_000'"),
+        (("d",), "not a valid null: 'x'"),
+        (("e",), "not a valid timestamp: '2026-W04-1'"),
+        (("h",), "not a valid timestamp: '2026-02-30'"),
+        (("j",), "not a valid map: 'x'"),
+    ]
