@@ -267,7 +267,7 @@ def roadmaps(draw: st.DrawFn) -> dict[str, Any]:
         day = monday(week_number) + dt.timedelta(days=draw(st.integers(0, 6)))
         key_date: dict[str, Any] = {"label": draw(text), "date": day}
         if draw(st.booleans()):
-            key_date["until"] = day + dt.timedelta(days=draw(st.integers(0, 3)))
+            key_date["until"] = min(day + dt.timedelta(days=draw(st.integers(0, 3))), MAX_DATE)
         put(key_date, "week", week_number if draw(st.booleans()) else None)
         put(key_date, "emoji", optional(draw, st.sampled_from(["📅", "🎉"])))
         key_dates.append(key_date)
