@@ -67,6 +67,14 @@ a semester-long project written as one block spans about 16. Every week of a blo
 page repeating the entry, so this bounds how often one entry's text is written out
 (a block of 1,040 weeks holding 2 MB of topics made 2 GB of Markdown)."""
 
+MAX_REPEATED_CHARS = 20_000
+"""Characters of text that pages repeat: a block's entry (on each of its weeks' pages), a
+month's brief and deliverables (on each week of a project), the schedule (its sessions open
+every week page). About 50 times the largest real one (the 2026 roadmap's schedule holds
+374, its longest brief and deliverables 493); with the week limits it keeps what one file
+can make the site repeat to tens of megabytes rather than gigabytes (a 2 MB schedule on
+each of 1,040 week pages would be 2 GB)."""
+
 MIN_DATE = dt.date(1970, 1, 1)
 """Earliest date content may write or the calendar may compute: the Unix epoch, before
 which no study plan for this generator was written and below which browsers' and

@@ -34,6 +34,7 @@ from pydantic import (
 from generator.limits import (
     MAX_BLOCK_WEEKS,
     MAX_DATE,
+    MAX_REPEATED_CHARS,
     MAX_TEXT_CHARS,
     MAX_TITLE_CHARS,
     MAX_WEEK,
@@ -78,6 +79,27 @@ class Strict(BaseModel):
     """Base for every content model: unknown keys are errors, values are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _text_length(value: Any) -> int:
+    """Characters of text in a value: a model's fields, a list's items, a text."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, BaseModel):
+        return sum(_text_length(getattr(value, name)) for name in type(value).model_fields)
+    if isinstance(value, list | tuple):
+        return sum(_text_length(item) for item in value)
+    return 0
+
+
+def _repeated(what: str, value: Any) -> None:
+    """Refuse ``value`` if pages would repeat more than ``MAX_REPEATED_CHARS`` of its text."""
+    length = _text_length(value)
+    if length > MAX_REPEATED_CHARS:
+        raise ValueError(
+            f"{what} holds {length:,} characters of text, which pages repeat; "
+            f"at most {MAX_REPEATED_CHARS:,} are allowed"
+        )
 
 
 def slugify(text: str) -> str:
@@ -216,6 +238,8 @@ class Week(Strict):
                 f"weeks {self.number}-{self.last} span {self.last - self.number + 1} weeks; "
                 f"a block spans at most {MAX_BLOCK_WEEKS}"
             )
+        if self.through is not None:  # each week of the block is a page showing all of it
+            _repeated(f"the block of weeks {self.number}-{self.through}", self)
         return self
 
     @model_validator(mode="after")
@@ -309,6 +333,11 @@ class Month(Strict):
     )
     weeks: list[Week] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _brief_repeated(self) -> Month:
+        _repeated("the brief with its deliverables", [self.brief, self.deliverables])
+        return self
+
     @property
     def heading(self) -> str:
         """The month's name as readers see it, e.g. 'Month 1: Python Fundamentals'."""
@@ -394,6 +423,11 @@ class Schedule(Strict):
     timezone: Text = Field(description="IANA time zone, e.g. Africa/Nairobi.")
     zone_label: Text | None = Field(default=None, description="Short name shown, e.g. EAT.")
     days: list[ScheduleDay] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _schedule_repeated(self) -> Schedule:
+        _repeated("the schedule", self)
+        return self
 
     @field_validator("timezone")
     @classmethod

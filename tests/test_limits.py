@@ -243,3 +243,39 @@ def test_the_largest_handbook_measured_stays_within_the_limits(tmp_path: Path) -
     [loaded] = loader.load_all(synthetic.write(tmp_path, 1000).parent.parent)
     assert len(loaded.plan.weeks) == 1000
     assert ROOT.joinpath("content").is_dir()
+
+
+LONG = "x" * 2000
+REPEATED = {
+    "block": (
+        "        through: 2\n        notes: [" + ", ".join([LONG] * 10) + "]\n",
+        "7:9: months[0].weeks[0]: the block of weeks 1-2 holds 20,001 characters of text, "
+        "which pages repeat; at most 20,000 are allowed",
+    ),
+    "project": (
+        "    brief: b\n    deliverables: [" + ", ".join([LONG] * 10) + "]\n",
+        "5:5: months[0]: the brief with its deliverables holds 20,001 characters of text, "
+        "which pages repeat; at most 20,000 are allowed",
+    ),
+    "schedule": (
+        "schedule:\n  timezone: UTC\n  days:\n    - name: D\n      days: [mon]\n      notes:\n"
+        + "".join(f"        - text: {LONG}\n" for _ in range(10)),
+        "10:3: schedule: the schedule holds 20,007 characters of text, which pages repeat; "
+        "at most 20,000 are allowed",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(REPEATED))
+def test_text_that_pages_repeat_is_bounded(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A block's entry, a project's brief and the schedule are written out on many pages;
+    each holds at most 20,000 characters, so one file cannot make gigabytes of pages."""
+    yaml_text, expected = REPEATED[kind]
+    if kind == "project":  # the brief belongs to the month, before its weeks
+        text = VALID.replace("    weeks:\n", yaml_text + "    weeks:\n")
+    else:
+        text = VALID + yaml_text
+    file = write(tmp_path, text)
+    assert refused(file, capsys) == [f"{file}:{expected}"]
