@@ -47,8 +47,8 @@ MAX_NODES = 50_000
 """Values in a file once every alias is expanded (keys, scalars, lists and mappings each
 count one): twice the 1,000-week synthetic handbook, 45 times the largest real file. It is
 what stops the "billion laughs" file (nine levels of ten aliases, 10^9 values from 400
-bytes) at its fifth level, before anything is expanded; at the limit, reading, validating
-and reporting a file takes well under a second."""
+bytes) at its fifth level, before anything is expanded. At the limit, reading, validating
+and reporting the worst file (every value a problem) takes about half a second."""
 
 MAX_EXPANDED_CHARS = MAX_FILE_BYTES
 """Characters of scalar text in a file once every alias is expanded: no more than a file
@@ -59,7 +59,7 @@ MAX_WEEK = 1_040
 """Highest week number (``number``, ``through``, a key date's ``week``): twenty years of
 weekly study, so the 1,000-week benchmark stays valid. It bounds the pages one file makes
 (a block ``through: 999999999`` asked for a billion) and, with the date limits, keeps all
-week arithmetic inside Python's calendar: a 1,040-week build takes about 25 s."""
+week arithmetic inside Python's calendar. The 1,000-week benchmark builds in about 25 s."""
 
 MAX_BLOCK_WEEKS = 26
 """Weeks one entry may span (``through - number + 1``): half a year. Real blocks span 2;
@@ -67,29 +67,30 @@ a semester-long project written as one block spans about 16. Every week of a blo
 page repeating the entry, so this bounds how often one entry's text is written out
 (a block of 1,040 weeks holding 2 MB of topics made 2 GB of Markdown)."""
 
-MAX_REPEATED_CHARS = 20_000
+MAX_REPEATED_CHARS = 5_000
 """Characters of text that pages repeat: a block's entry (on each of its weeks' pages), a
 month's brief and deliverables (on each week of a project), the schedule (its sessions open
-every week page). About 50 times the largest real one (the 2026 roadmap's schedule holds
-374, its longest brief and deliverables 493); with the week limits it keeps what one file
-can make the site repeat to tens of megabytes rather than gigabytes (a 2 MB schedule on
-each of 1,040 week pages would be 2 GB)."""
+every week page). Ten times the largest real one (the 2026 roadmap's longest brief with
+its deliverables holds 493, its schedule 374): a 2 MB schedule on each of 1,040 week pages
+would have been 2 GB of pages; at 20,000 a file at every limit took 3 minutes to build."""
 
 MIN_DATE = dt.date(1970, 1, 1)
-"""Earliest date content may write or the calendar may compute: the Unix epoch, before
-which no study plan for this generator was written and below which browsers' and
-calendar apps' timestamp handling gets unreliable."""
+"""Earliest date content may write: the Unix epoch, a round floor decades before any plan
+this generator will date (the real ones start in 2026). Dates that start or end with a
+week's arithmetic cannot fall below it, as weeks only count forward from ``start``."""
 
 MAX_DATE = dt.date(2199, 12, 31)
 """Latest date content may write or the calendar may compute (every week's Sunday
 included): two centuries ahead, so no plan written today is refused, while a start on
-this day plus 1,040 weeks stays eight thousand years below Python's year 9999, where week
-arithmetic used to overflow."""
+this day plus 1,040 weeks (2219) stays far below Python's year 9999, where week arithmetic
+overflowed (``start: 9999-12-27`` ended in a traceback)."""
 
-MAX_TITLE_CHARS = 200
-"""Length of a roadmap, phase, month or week title: four times the longest real one. Every
-page's navigation lists every title of its roadmap, so the site grows with pages × titles;
-at the week limit with titles this long, a build writes about 35 MB."""
+MAX_TITLE_CHARS = 120
+"""Length of a title (roadmap, phase, month, week, session): a long sentence, 2.4 times the
+longest real one. Every page's navigation lists every title of its roadmap, so the site
+grows with weeks × weeks × title length: a file at every limit at once (1,040 weeks, titles
+this long, 5,000 repeated characters on each week page) builds in about a minute, half of
+it the offline copy (with 200-character titles: 3 minutes)."""
 
 MAX_TEXT_CHARS = 2_000
 """Length of any other text (a summary, a brief, an item, a label): about 300 words, nine

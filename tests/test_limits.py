@@ -212,10 +212,10 @@ def test_dates_written_and_computed_are_bounded(
 
 
 def test_titles_and_text_have_a_length(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    file = write(tmp_path, VALID.replace("title: T", "title: " + "t" * 201) + "goal: " + "g" * 2001)
+    file = write(tmp_path, VALID.replace("title: T", "title: " + "t" * 121) + "goal: " + "g" * 2001)
     assert refused(file, capsys) == [
-        f"{file}:1:8: title: string should have at most 200 characters, "
-        f"got '{'t' * 59}… (203 characters)",
+        f"{file}:1:8: title: string should have at most 120 characters, "
+        f"got '{'t' * 59}… (123 characters)",
         f"{file}:9:7: goal: string should have at most 2000 characters, "
         f"got '{'g' * 59}… (2,003 characters)",
     ]
@@ -245,23 +245,23 @@ def test_the_largest_handbook_measured_stays_within_the_limits(tmp_path: Path) -
     assert ROOT.joinpath("content").is_dir()
 
 
-LONG = "x" * 2000
+LONG = "x" * 1000
 REPEATED = {
     "block": (
-        "        through: 2\n        notes: [" + ", ".join([LONG] * 10) + "]\n",
-        "7:9: months[0].weeks[0]: the block of weeks 1-2 holds 20,001 characters of text, "
-        "which pages repeat; at most 20,000 are allowed",
+        "        through: 2\n        notes: [" + ", ".join([LONG] * 5) + "]\n",
+        "7:9: months[0].weeks[0]: the block of weeks 1-2 holds 5,001 characters of text, "
+        "which pages repeat; at most 5,000 are allowed",
     ),
     "project": (
-        "    brief: b\n    deliverables: [" + ", ".join([LONG] * 10) + "]\n",
-        "5:5: months[0]: the brief with its deliverables holds 20,001 characters of text, "
-        "which pages repeat; at most 20,000 are allowed",
+        "    brief: b\n    deliverables: [" + ", ".join([LONG] * 5) + "]\n",
+        "5:5: months[0]: the brief with its deliverables holds 5,001 characters of text, "
+        "which pages repeat; at most 5,000 are allowed",
     ),
     "schedule": (
         "schedule:\n  timezone: UTC\n  days:\n    - name: D\n      days: [mon]\n      notes:\n"
-        + "".join(f"        - text: {LONG}\n" for _ in range(10)),
-        "10:3: schedule: the schedule holds 20,007 characters of text, which pages repeat; "
-        "at most 20,000 are allowed",
+        + "".join(f"        - text: {LONG}\n" for _ in range(5)),
+        "10:3: schedule: the schedule holds 5,007 characters of text, which pages repeat; "
+        "at most 5,000 are allowed",
     ),
 }
 
@@ -271,7 +271,7 @@ def test_text_that_pages_repeat_is_bounded(
     kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A block's entry, a project's brief and the schedule are written out on many pages;
-    each holds at most 20,000 characters, so one file cannot make gigabytes of pages."""
+    each holds at most 5,000 characters, so one file cannot make gigabytes of pages."""
     yaml_text, expected = REPEATED[kind]
     if kind == "project":  # the brief belongs to the month, before its weeks
         text = VALID.replace("    weeks:\n", yaml_text + "    weeks:\n")
