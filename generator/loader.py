@@ -206,7 +206,7 @@ class _Problems:
         self.source = source
         self.listed: list[ContentProblem] = []
         self.omitted = 0
-        self.first_omitted: ContentProblem | None = None
+        self.first_omitted: yamlsource.Mark | None = None
 
     def __bool__(self) -> bool:
         return bool(self.listed)
@@ -221,36 +221,28 @@ class _Problems:
     ) -> None:
         """Describe a problem at ``path`` (``message`` may be a pydantic error, worded only
         when it is listed); ``mark`` overrides the position found from the path."""
-        listing = len(self.listed) < MAX_PROBLEMS
-        if not listing:
+        if len(self.listed) >= MAX_PROBLEMS:
             self.omitted += 1
-        if mark is None and (listing or self.first_omitted is None):
-            _, mark = self.source.locate(path, key=key)
-        if not listing:
-            if self.first_omitted is None and mark is not None:
-                self.first_omitted = ContentProblem(self.name, mark.line, mark.column, "", "")
+            if self.first_omitted is None:
+                self.first_omitted = mark or self.source.locate(path, key=key)[1]
             return
-        assert mark is not None
+        mark = mark or self.source.locate(path, key=key)[1]
         text = message if isinstance(message, str) else _message(message)
         self.listed.append(
             ContentProblem(self.name, mark.line, mark.column, format_path(path), text)
         )
 
     def error(self) -> ContentError:
-        """The ContentError that lists these problems."""
+        """The ContentError that lists these problems (and counts the rest, at the first
+        of them)."""
         problems = list(self.listed)
         if self.first_omitted is not None:
-            first = self.first_omitted
-            problems.append(
-                ContentProblem(
-                    self.name,
-                    first.line,
-                    first.column,
-                    "",
-                    f"{self.omitted:,} more problems in this file are not listed "
-                    f"(only the first {MAX_PROBLEMS} are)",
-                )
+            line, column = self.first_omitted.line, self.first_omitted.column
+            more = (
+                f"{self.omitted:,} more problems in this file are not listed "
+                f"(only the first {MAX_PROBLEMS} are)"
             )
+            problems.append(ContentProblem(self.name, line, column, "", more))
         return ContentError(problems)
 
 
