@@ -12,7 +12,7 @@ Each value's position is recorded under its key path so that later stages
 Composing is bounded (``generator.limits``): nesting depth, the number of
 aliases and the size of the document once aliases are expanded are counted
 event by event while the node graph is built, so a "billion laughs" file or a
-million nested brackets is refused after a few thousand events, before
+million nested brackets is refused at the event that crosses a limit, before
 anything is expanded or recursed into.
 """
 
