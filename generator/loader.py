@@ -6,11 +6,18 @@ it with the pydantic models, then checks its dates with ``schedule.check``.
 Problems from all stages and all files are gathered and raised together as
 one ``ContentError``, each located as ``FILE:LINE:COL: key.path: message``,
 so a contributor fixes a file in one pass instead of one error per run.
+
+Anything in the content folder can be hostile or broken — a folder or a
+dangling link named ``x.yaml``, a pipe, a 50 MB file, a billion laughs — so
+every path problem and every limit of ``generator.limits`` is a located
+content error too, found before the work it would cost.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import types
 import typing
 from collections.abc import Iterable
@@ -23,7 +30,8 @@ import yaml
 from pydantic_core import ErrorDetails
 
 from generator import schedule, yamlsource
-from generator.errors import ContentError, ContentProblem
+from generator.errors import ContentError, ContentProblem, UsageError
+from generator.limits import MAX_FILE_BYTES, MAX_PROBLEMS
 from generator.model import FORM_TAGS, Roadmap
 from generator.yamlsource import Path
 
@@ -46,25 +54,34 @@ def display_path(path: FsPath) -> str:
         return path.as_posix()
     try:
         return path.relative_to(FsPath.cwd()).as_posix()
-    except ValueError:
+    except (ValueError, OSError):  # outside it, or the working directory was removed
         return str(path)
 
 
 def format_path(path: Iterable[str | int]) -> str:
-    """Render a key path as ``phases[0].months[1].title``."""
+    """Render a key path as ``phases[0].months[1].title``.
+
+    A key that is not printable (a line break would split the one-line message) is
+    quoted with its escapes, and a very long one is shortened.
+    """
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int):
+            text += f"[{part}]"
+            continue
+        name = _clip(part if part.isprintable() else repr(part))
+        text += f".{name}" if text else name
     return text
 
 
 def roadmap_files(content_dir: FsPath) -> list[FsPath]:
-    """The roadmap files of a content folder, in a stable order."""
+    """The roadmap files of a content folder, in a stable order (none if it has none)."""
     return sorted((content_dir / "roadmaps").glob("*.yaml"))
 
 
 def load_all(content_dir: FsPath) -> list[Loaded]:
     """Load every roadmap of ``content_dir``; raise one ContentError listing all problems."""
+    _check_folders(content_dir)
     files = roadmap_files(content_dir)
     if not files:
         raise ContentError(
@@ -87,10 +104,30 @@ def load_all(content_dir: FsPath) -> list[Loaded]:
     return loaded
 
 
+def _check_folders(content_dir: FsPath) -> None:
+    """Refuse a content folder that is missing or not a folder as a usage error (a mistyped
+    ``--content`` must not look like an empty handbook), and a roadmaps folder that is not
+    a folder or cannot be listed as a content error (``glob`` would see no files)."""
+    if not content_dir.is_dir():
+        what = "is a file, not a content folder" if content_dir.exists() else "no such folder"
+        raise UsageError(f"{display_path(content_dir)}: {what}")
+    roadmaps = content_dir / "roadmaps"
+    name = display_path(roadmaps)
+    try:
+        os.scandir(roadmaps).close()
+    except FileNotFoundError:
+        return  # reported as "no *.yaml roadmap files"
+    except NotADirectoryError:
+        raise ContentError([ContentProblem(name, 1, 1, "", "is not a folder")]) from None
+    except OSError as error:
+        problem = ContentProblem(name, 1, 1, "", f"cannot be read: {_reason(error)}")
+        raise ContentError([problem]) from None
+
+
 def load_file(file: FsPath) -> Loaded:
     """Read, validate and date one roadmap file."""
     name = display_path(file)
-    raw = file.read_bytes()
+    raw = read_bounded(file, name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -111,20 +148,30 @@ def load_file(file: FsPath) -> Loaded:
         raise ContentError(
             [ContentProblem(name, mark.line, mark.column, "", f"YAML syntax error: {message}")]
         ) from None
+    except yamlsource.LimitExceeded as error:
+        mark, where = error.problem.mark, format_path(error.problem.path)
+        raise ContentError(
+            [ContentProblem(name, mark.line, mark.column, where, str(error))]
+        ) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as NUL
+        # The reader stops at the first such character anywhere in the stream; LibYAML
+        # reports its offset in bytes, PyYAML in characters, so it is looked up again here.
+        code = error.character if isinstance(error.character, int) else 0
+        offset = max(text.find(chr(code)), 0)
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        message = f"YAML does not allow the character U+{code:04X}"
+        raise ContentError([ContentProblem(name, line, column, "", message)]) from None
     except yaml.YAMLError as error:
-        raise ContentError([ContentProblem(name, 1, 1, "", f"YAML error: {error}")]) from None
+        message = " ".join(str(error).split())  # one line, whatever the error says
+        raise ContentError([ContentProblem(name, 1, 1, "", f"YAML error: {message}")]) from None
 
-    def problem(path: Path, message: str, *, key: bool = False) -> ContentProblem:
-        _, mark = source.locate(path, key=key)
-        return ContentProblem(name, mark.line, mark.column, format_path(path), message)
-
-    problems = [
-        ContentProblem(name, p.mark.line, p.mark.column, format_path(p.path), p.message)
-        for p in source.problems
-    ]
+    found = _Problems(name, source)
+    for p in source.problems:
+        found.add(p.path, p.message, mark=p.mark)
     if not isinstance(source.data, dict):
-        problems.append(problem((), "a roadmap file must be a mapping of keys to values"))
-        raise ContentError(problems)
+        found.add((), "a roadmap file must be a mapping of keys to values")
+        raise found.error()
 
     try:
         roadmap = Roadmap.model_validate(source.data)
@@ -132,19 +179,126 @@ def load_file(file: FsPath) -> Loaded:
         refused = {p.path for p in source.problems}
         for detail in error.errors(include_url=False):
             path = _content_path(tuple(detail["loc"]), detail["type"])
-            if any(path[: len(r)] == r for r in refused):
+            if refused and any(path[:end] in refused for end in range(len(path) + 1)):
                 continue  # already reported: the value was refused while reading
-            problems.append(
-                problem(path, _message(detail), key=detail["type"] == "extra_forbidden")
-            )
-        raise ContentError(problems) from None
-    if problems:  # e.g. a refused tag whose value was dropped but validated fine
-        raise ContentError(problems)
+            found.add(path, detail, key=detail["type"] == "extra_forbidden")
+        raise found.error() from None
+    if found:  # e.g. a refused tag whose value was dropped but validated fine
+        raise found.error()
 
-    problems = [problem(path, message) for path, message in schedule.check(roadmap)]
-    if problems:
-        raise ContentError(problems)
+    for path, message in schedule.check(roadmap):
+        found.add(path, message)
+    if found:
+        raise found.error()
     return Loaded(file=name, plan=schedule.plan(roadmap))
+
+
+class _Problems:
+    """The problems of one file, of which the first ``MAX_PROBLEMS`` are described.
+
+    Describing a problem (locating it, wording it, suggesting a key) costs far
+    more than finding it, and a file with hundreds of problems is rewritten,
+    not fixed line by line; the rest are counted in one closing line.
+    """
+
+    def __init__(self, name: str, source: yamlsource.Source) -> None:
+        self.name = name
+        self.source = source
+        self.listed: list[ContentProblem] = []
+        self.omitted = 0
+        self.first_omitted: yamlsource.Mark | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.listed)
+
+    def add(
+        self,
+        path: Path,
+        message: str | ErrorDetails,
+        *,
+        key: bool = False,
+        mark: yamlsource.Mark | None = None,
+    ) -> None:
+        """Describe a problem at ``path`` (``message`` may be a pydantic error, worded only
+        when it is listed); ``mark`` overrides the position found from the path."""
+        if len(self.listed) >= MAX_PROBLEMS:
+            self.omitted += 1
+            if self.first_omitted is None:
+                self.first_omitted = mark or self.source.locate(path, key=key)[1]
+            return
+        mark = mark or self.source.locate(path, key=key)[1]
+        text = message if isinstance(message, str) else _message(message)
+        self.listed.append(
+            ContentProblem(self.name, mark.line, mark.column, format_path(path), text)
+        )
+
+    def error(self) -> ContentError:
+        """The ContentError that lists these problems (and counts the rest, at the first
+        of them)."""
+        problems = list(self.listed)
+        if self.first_omitted is not None:
+            line, column = self.first_omitted.line, self.first_omitted.column
+            more = (
+                f"{self.omitted:,} more problems in this file are not listed "
+                f"(only the first {MAX_PROBLEMS} are)"
+            )
+            problems.append(ContentProblem(self.name, line, column, "", more))
+        return ContentError(problems)
+
+
+def read_bounded(file: FsPath, name: str) -> bytes:
+    """The bytes of a roadmap file, or a located ContentError if it cannot be one.
+
+    The file is opened without blocking (a named pipe would wait for a writer
+    for ever) and must be a regular file no larger than ``MAX_FILE_BYTES``,
+    checked before reading; at most one byte more is ever read, in case it grows.
+    """
+
+    def refuse(message: str) -> ContentError:
+        return ContentError([ContentProblem(name, 1, 1, "", message)])
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(file, flags)
+    except FileNotFoundError:
+        link = " (a link to a missing file)" if file.is_symlink() else ""
+        raise refuse(f"cannot be read: no such file{link}") from None
+    except OSError as error:
+        raise refuse(f"cannot be read: {_reason(error)}") from None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise refuse("is a folder, not a roadmap file")
+        if not stat.S_ISREG(info.st_mode):
+            raise refuse("is not a regular file (a device, pipe or socket)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise refuse(_too_large(info.st_size))
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES and (chunk := os.read(descriptor, MAX_FILE_BYTES + 1)):
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise refuse(f"cannot be read: {_reason(error)}") from None
+    finally:
+        os.close(descriptor)
+    if size > MAX_FILE_BYTES:
+        raise refuse(_too_large(size))
+    return b"".join(chunks)
+
+
+def _too_large(size: int) -> str:
+    return f"is {size:,} bytes; a roadmap file may be at most {MAX_FILE_BYTES:,} bytes"
+
+
+def _reason(error: OSError) -> str:
+    """An OSError in plain words, without the path (the message is already located)."""
+    return (error.strerror or type(error).__name__).lower()
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    """``text`` shortened to about ``limit`` characters, saying how long it was."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
 
 
 def _cross_file_problems(loaded: list[Loaded]) -> list[ContentProblem]:
@@ -184,7 +338,9 @@ def _message(detail: ErrorDetails) -> str:
         known = _known_keys(loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown key {loc[-1]!r}{hint}; allowed keys: {', '.join(known)}"
+        return (
+            f"unknown key {yamlsource.quote(str(loc[-1]))}{hint}; allowed keys: {', '.join(known)}"
+        )
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "too_short":
@@ -197,7 +353,7 @@ def _message(detail: ErrorDetails) -> str:
     message = str(detail["msg"]).removeprefix("Value error, ")
     if kind == "value_error" or isinstance(value, dict | list):
         return message
-    return f"{message[:1].lower()}{message[1:]}, got {value!r}"
+    return f"{message[:1].lower()}{message[1:]}, got {yamlsource.quote(value)}"
 
 
 def _known_keys(loc: Path) -> list[str]:

@@ -19,20 +19,56 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
-    PositiveInt,
     StringConstraints,
     Tag,
     field_validator,
     model_validator,
 )
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+from generator.limits import (
+    MAX_BLOCK_WEEKS,
+    MAX_DATE,
+    MAX_REPEATED_CHARS,
+    MAX_TEXT_CHARS,
+    MAX_TITLE_CHARS,
+    MAX_WEEK,
+    MIN_DATE,
+)
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_CHARS)
+]
 """Required human text: surrounding spaces are ignored and it may not be empty."""
+
+Title = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE_CHARS)
+]
+"""The title of a roadmap, phase, month, week or session: text that navigation or every week
+page repeats, hence shorter than other text (see ``generator.limits``)."""
+
+WeekNumber = Annotated[int, Field(ge=1, le=MAX_WEEK)]
+"""A week number, 1 to ``MAX_WEEK``; also bounds month and phase numbers, which count
+groups of weeks."""
+
+
+def _within_dates(value: dt.date) -> dt.date:
+    if not MIN_DATE <= value <= MAX_DATE:
+        raise ValueError(
+            f"{value.isoformat()} is outside the dates a handbook can use "
+            f"({MIN_DATE.isoformat()} to {MAX_DATE.isoformat()})"
+        )
+    return value
+
+
+Day = Annotated[dt.date, AfterValidator(_within_dates)]
+"""A date written in content, between ``MIN_DATE`` and ``MAX_DATE``: week arithmetic on it
+stays inside Python's calendar."""
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 Clock = Annotated[str, StringConstraints(pattern=r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")]
@@ -43,6 +79,27 @@ class Strict(BaseModel):
     """Base for every content model: unknown keys are errors, values are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _text_length(value: Any) -> int:
+    """Characters of text in a value: a model's fields, a list's items, a text."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, BaseModel):
+        return sum(_text_length(getattr(value, name)) for name in type(value).model_fields)
+    if isinstance(value, list | tuple):
+        return sum(_text_length(item) for item in value)
+    return 0
+
+
+def _repeated(what: str, value: Any) -> None:
+    """Refuse ``value`` if pages would repeat more than ``MAX_REPEATED_CHARS`` of its text."""
+    length = _text_length(value)
+    if length > MAX_REPEATED_CHARS:
+        raise ValueError(
+            f"{what} holds {length:,} characters of text, which pages repeat; "
+            f"at most {MAX_REPEATED_CHARS:,} are allowed"
+        )
 
 
 def slugify(text: str) -> str:
@@ -118,7 +175,7 @@ class Milestone(Strict):
     """A milestone reached at the end of a week; an optional date must fall inside that week."""
 
     text: Text
-    date: dt.date | None = None
+    date: Day | None = None
 
 
 def _text_as_milestone(value: Any) -> Any:
@@ -136,7 +193,7 @@ class Deadline(Strict):
     label: Text = Field(
         description="What is due, e.g. 'Deploy deadline'; pages add the block's name."
     )
-    date: dt.date
+    date: Day
     emoji: Text | None = None
 
 
@@ -149,13 +206,13 @@ class Week(Strict):
     computed calendar.
     """
 
-    number: PositiveInt
-    through: PositiveInt | None = Field(
+    number: WeekNumber
+    through: WeekNumber | None = Field(
         default=None, description="Last week of a multi-week block (e.g. 30 for 'Week 29-30')."
     )
-    title: Text
-    start: dt.date | None = Field(default=None, description="Stated first day; must be a Monday.")
-    end: dt.date | None = Field(default=None, description="Stated last day; must be a Sunday.")
+    title: Title
+    start: Day | None = Field(default=None, description="Stated first day; must be a Monday.")
+    end: Day | None = Field(default=None, description="Stated last day; must be a Sunday.")
     optional: bool = False
     summary: Text | None = None
     topics: list[CheckEntry] = Field(default_factory=list)
@@ -176,6 +233,13 @@ class Week(Strict):
     def _through_after_number(self) -> Week:
         if self.through is not None and self.through <= self.number:
             raise ValueError(f"'through' ({self.through}) must be after 'number' ({self.number})")
+        if self.last - self.number + 1 > MAX_BLOCK_WEEKS:
+            raise ValueError(
+                f"weeks {self.number}-{self.last} span {self.last - self.number + 1} weeks; "
+                f"a block spans at most {MAX_BLOCK_WEEKS}"
+            )
+        if self.through is not None:  # each week of the block is a page showing all of it
+            _repeated(f"the block of weeks {self.number}-{self.through}", self)
         return self
 
     @model_validator(mode="after")
@@ -250,12 +314,12 @@ def _options(entry: str | QueryChoice) -> list[str]:
 class Month(Strict):
     """A run of weeks inside a phase: a calendar month of study, a project or a sprint."""
 
-    title: Text
-    number: PositiveInt | None = None
+    title: Title
+    number: WeekNumber | None = None
     kind: Literal["month", "project", "sprint"] = "month"
     emoji: Text | None = None
-    start: dt.date | None = Field(default=None, description="Stated first day, checked.")
-    end: dt.date | None = Field(default=None, description="Stated last day, checked.")
+    start: Day | None = Field(default=None, description="Stated first day, checked.")
+    end: Day | None = Field(default=None, description="Stated last day, checked.")
     length: Text | None = Field(default=None, description="Stated length, e.g. '8 Weeks'.")
     summary: Text | None = None
     deadline: Deadline | None = Field(
@@ -269,6 +333,11 @@ class Month(Strict):
     )
     weeks: list[Week] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _brief_repeated(self) -> Month:
+        _repeated("the brief with its deliverables", [self.brief, self.deliverables])
+        return self
+
     @property
     def heading(self) -> str:
         """The month's name as readers see it, e.g. 'Month 1: Python Fundamentals'."""
@@ -279,11 +348,11 @@ class Month(Strict):
 class Phase(Strict):
     """A phase of the roadmap: a titled run of months (or projects, or a sprint)."""
 
-    title: Text
-    number: PositiveInt | None = None
+    title: Title
+    number: WeekNumber | None = None
     emoji: Text | None = None
-    start: dt.date | None = Field(default=None, description="Stated first day, checked.")
-    end: dt.date | None = Field(default=None, description="Stated last day, checked.")
+    start: Day | None = Field(default=None, description="Stated first day, checked.")
+    end: Day | None = Field(default=None, description="Stated last day, checked.")
     summary: Text | None = None
     months: list[Month] = Field(min_length=1)
 
@@ -297,10 +366,10 @@ class KeyDate(Strict):
     """A dated event on the overview; ``week`` ties it to a week it must fall in."""
 
     label: Text
-    date: dt.date
-    until: dt.date | None = None
+    date: Day
+    until: Day | None = None
     emoji: Text | None = None
-    week: PositiveInt | None = Field(default=None, description="Week the date must fall in.")
+    week: WeekNumber | None = Field(default=None, description="Week the date must fall in.")
 
     @model_validator(mode="after")
     def _until_after_date(self) -> KeyDate:
@@ -312,7 +381,7 @@ class KeyDate(Strict):
 class Session(Strict):
     """A recurring meeting, in the schedule's time zone."""
 
-    title: Text
+    title: Title
     start: Clock
     end: Clock
     required: bool = False
@@ -342,6 +411,12 @@ class ScheduleDay(Strict):
     notes: list[Note] = Field(default_factory=list)
 
 
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    """The IANA time zone names this machine knows (read once; about 600)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
 class Schedule(Strict):
     """The team's recurring weekly schedule."""
 
@@ -349,13 +424,18 @@ class Schedule(Strict):
     zone_label: Text | None = Field(default=None, description="Short name shown, e.g. EAT.")
     days: list[ScheduleDay] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _schedule_repeated(self) -> Schedule:
+        _repeated("the schedule", self)
+        return self
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        try:
-            zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r}") from None
+        # Only names of the zone database: ZoneInfo itself would also try a folder of it
+        # ("America") or a name too long for a file name, and fail with an OSError.
+        if value not in _zone_names():
+            raise ValueError(f"unknown time zone {value!r}")
         return value
 
 
@@ -435,15 +515,15 @@ class Roadmap(Strict):
     no phases, directly into ``months``.
     """
 
-    title: Text
+    title: Title
     slug: Slug = Field(description="URL segment of the roadmap: /<slug>/week-NN/.")
-    start: dt.date = Field(description="Monday of week 1.")
+    start: Day = Field(description="Monday of week 1.")
     start_suggested: bool = Field(
         default=False,
         description="True when the source plan is undated and 'start' is the editors' "
         "suggestion: pages say so and point readers to setting their own start date.",
     )
-    end: dt.date | None = Field(default=None, description="Stated end date, checked.")
+    end: Day | None = Field(default=None, description="Stated end date, checked.")
     goal: Text | None = None
     summary: Text | None = None
     notes: list[Text] = Field(default_factory=list)

@@ -5,6 +5,10 @@ Every date an author writes into content (week ranges, month and phase
 ranges, milestones, deadlines, key dates) is checked against that arithmetic:
 a disagreement is reported as a content error rather than silently
 overridden, because a wrong date in a study plan is worse than no date.
+
+The model keeps week numbers and written dates inside ``generator.limits``,
+so this arithmetic cannot overflow; ``check`` also keeps every computed date
+(each week's Sunday) inside them before anything else is dated.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator.limits import MAX_DATE
 from generator.model import Month, Phase, Roadmap, Week
 from generator.yamlsource import Path
 
@@ -142,6 +147,17 @@ def check(roadmap: Roadmap) -> list[Problem]:
         month_bounds[month_path] = (min(first, week.number), max(last, week.last))
     if problems:
         return problems  # dates are meaningless while the numbering is broken
+
+    for _, _, _, path, week in _entries(roadmap):
+        if week_end(start, week.last) > MAX_DATE:
+            key = "through" if week.through else "number"
+            return [
+                (
+                    (*path, key),
+                    f"week {week.last} would end on {_fmt(week_end(start, week.last))}, after "
+                    f"{MAX_DATE.isoformat()}, the last date a handbook can use",
+                )
+            ]
 
     for _, _, _, path, week in _entries(roadmap):
         expect(

@@ -8,16 +8,27 @@ mappings, sequences and scalars, and resolves scalars with the much smaller
 YAML 1.2 core rules (``true``/``false``, decimal numbers, ISO dates).
 Each value's position is recorded under its key path so that later stages
 (pydantic validation, date checks) can point at the exact line and column.
+
+Composing is bounded (``generator.limits``): nesting depth, the number of
+aliases and the size of the document once aliases are expanded are counted
+event by event while the node graph is built, so a "billion laughs" file or a
+million nested brackets is refused at the event that crosses a limit, before
+anything is expanded or recursed into.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent, Event, ScalarEvent
+
+from generator.limits import MAX_ALIASES, MAX_DEPTH, MAX_EXPANDED_CHARS, MAX_NODES
 
 Path = tuple[str | int, ...]
 
@@ -26,26 +37,6 @@ _ALLOWED_TAGS = {
     f"{_CORE_TAG}{name}"
     for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
 }
-
-
-# LibYAML's C parser is about 10x faster than the pure-Python one on large roadmaps
-# (measured in bench/); both give the same nodes and positions.
-_SafeBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _CoreLoader(_SafeBase):  # type: ignore[misc]
-    """Safe loader whose implicit scalar types follow the YAML 1.2 core schema (plus dates)."""
-
-
-_CoreLoader.yaml_implicit_resolvers = {}
-for _tag, _pattern, _first in (
-    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("int", r"^[-+]?[0-9]+$", "-+0123456789"),
-    ("float", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+0123456789."),
-    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    ("timestamp", r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "0123456789"),
-):
-    _CoreLoader.add_implicit_resolver(f"{_CORE_TAG}{_tag}", re.compile(_pattern), list(_first))
 
 
 @dataclass(frozen=True)
@@ -63,6 +54,125 @@ class SourceProblem:
     mark: Mark
     path: Path
     message: str
+
+
+class LimitExceeded(Exception):
+    """The document crossed one of ``generator.limits`` while being composed.
+
+    Unlike the problems collected in ``Source.problems``, this stops reading at
+    once: going on is exactly the unbounded work the limit exists to prevent.
+    """
+
+    def __init__(self, problem: SourceProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class _BoundedComposer(Composer):
+    """PyYAML's composer, counting as it goes: depth, aliases and the expanded size.
+
+    The expanded size (values and characters of text, as if every alias were
+    written out) is a running total: a node adds one value and its text, an
+    alias adds the expanded size of the node it names, which is known because
+    that node was finished before (an alias inside its own anchor counts one,
+    and ``parse`` refuses it). So the total is checked after every event and
+    the graph itself never grows beyond the file.
+    """
+
+    peek_event: Callable[[], Event]  # from the parser the composer is mixed with
+
+    def __init__(self) -> None:
+        Composer.__init__(self)  # explicitly: in the pure-Python loader, super() is SafeLoader
+        self._path: list[str | int | None] = []  # None: the root, or a key being composed
+        self._aliases = 0
+        self._nodes = 0
+        self._chars = 0
+        self._expanded: dict[int, tuple[int, int]] = {}  # anchored node → (values, characters)
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event = self.peek_event()
+        path = self._path
+        path.append(_step(index))
+        try:
+            if isinstance(event, AliasEvent):
+                self._aliases += 1
+                if self._aliases > MAX_ALIASES:
+                    raise self._limit(event, f"more than {MAX_ALIASES:,} aliases in one file")
+                node = super().compose_node(parent, index)
+                nodes, chars = self._expanded.get(id(node), (1, 0))
+                self._count(event, nodes, chars)
+                return node
+            if len(path) > MAX_DEPTH + 1:  # the root is inside no collection
+                raise self._limit(event, f"nested more than {MAX_DEPTH} levels deep")
+            nodes, chars = self._nodes, self._chars
+            self._count(event, 1, len(event.value) if isinstance(event, ScalarEvent) else 0)
+            node = super().compose_node(parent, index)
+            if event.anchor is not None:  # type: ignore[attr-defined]  # every node event has one
+                self._expanded[id(node)] = (self._nodes - nodes, self._chars - chars)
+            return node
+        finally:
+            path.pop()
+
+    def _count(self, event: Event, nodes: int, chars: int) -> None:
+        self._nodes += nodes
+        self._chars += chars
+        if self._nodes > MAX_NODES:
+            raise self._limit(
+                event, f"more than {MAX_NODES:,} values in one file (with aliases expanded)"
+            )
+        if self._chars > MAX_EXPANDED_CHARS:
+            raise self._limit(
+                event,
+                f"more than {MAX_EXPANDED_CHARS:,} characters of text in one file "
+                "(with aliases expanded)",
+            )
+
+    def _limit(self, event: Event, message: str) -> LimitExceeded:
+        start = event.start_mark
+        mark = Mark(start.line + 1, start.column + 1) if start else Mark(1, 1)
+        path = tuple(step for step in self._path if step is not None)
+        return LimitExceeded(SourceProblem(mark, path, message))
+
+
+def _step(index: Any) -> str | int | None:
+    """The key path step of a node composed at ``index`` (as the composer names it)."""
+    if isinstance(index, int):
+        return index
+    if isinstance(index, yaml.ScalarNode):  # the key of a mapping value
+        return str(index.value)
+    return None  # the root, a key itself, or a value under a key that is not text
+
+
+_CORE_RESOLVERS = (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^[-+]?[0-9]+$", "-+0123456789"),
+    ("float", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+0123456789."),
+    ("null", r"^(?:~|null|Null|NULL|)$", ("~", "n", "N", "")),
+    ("timestamp", r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "0123456789"),
+)
+
+
+def _core_loader(base: type) -> type:
+    """A loader on ``base`` (LibYAML's or the pure-Python safe loader) that composes with
+    ``_BoundedComposer`` and resolves implicit scalars by the YAML 1.2 core schema (plus
+    dates); only its events and nodes are used, never its Python-object constructor."""
+
+    class Loader(_BoundedComposer, base):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            base.__init__(self, stream)  # type: ignore[misc]
+            _BoundedComposer.__init__(self)
+
+    Loader.yaml_implicit_resolvers = {}
+    for tag, pattern, first in _CORE_RESOLVERS:
+        Loader.add_implicit_resolver(f"{_CORE_TAG}{tag}", re.compile(pattern), list(first))
+    return Loader
+
+
+# LibYAML's C parser is about 10x faster than the pure-Python one on large roadmaps
+# (measured in bench/); both give the same events and positions. Composing is always
+# PyYAML's Python composer (bounded above), about 1.5 ms per real roadmap over LibYAML's.
+_PythonLoader = _core_loader(yaml.SafeLoader)
+_Loader = _core_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @dataclass
@@ -90,6 +200,13 @@ class Source:
         return (), Mark(1, 1)
 
 
+def quote(value: Any) -> str:
+    """A value as messages quote it: its ``repr`` (escapes keep a message on one line),
+    shortened when long so that a 2 MB value does not become a 2 MB message."""
+    text = repr(value)
+    return text if len(text) <= 80 else f"{text[:60]}… ({len(text):,} characters)"
+
+
 def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -102,12 +219,21 @@ def error_mark(exc: yaml.MarkedYAMLError) -> Mark:
 def parse(text: str) -> Source:
     """Compose ``text`` and convert it to plain Python data with positions.
 
-    Raises ``yaml.MarkedYAMLError`` for syntax errors; every structural problem
-    (duplicate keys, refused tags, non-string keys) is collected in
-    ``Source.problems`` so that one run reports all of them.
+    Raises ``yaml.MarkedYAMLError`` for syntax errors and ``LimitExceeded`` when
+    the document crosses a limit; every structural problem (duplicate keys,
+    refused tags, non-string keys) is collected in ``Source.problems`` so that
+    one run reports all of them.
     """
+    return _parse(text, _Loader)
+
+
+def _parse(text: str, loader_class: type) -> Source:
     source = Source(data=None)
-    node = yaml.compose(text, Loader=_CoreLoader)
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
     if node is not None:
         source.data = _convert(node, (), source, set())
     return source
@@ -117,7 +243,9 @@ def _convert(node: yaml.Node, path: Path, source: Source, active: set[int]) -> A
     source.marks.setdefault(path, _mark(node))
     if node.tag not in _ALLOWED_TAGS:
         source.problems.append(
-            SourceProblem(_mark(node), path, f"YAML tag {node.tag!r} is not allowed in content")
+            SourceProblem(
+                _mark(node), path, f"YAML tag {quote(node.tag)} is not allowed in content"
+            )
         )
         return None
     if id(node) in active:  # an alias that contains itself would recurse for ever
@@ -139,7 +267,9 @@ def _convert_mapping(
         key = _convert(key_node, path, source, active) if key_node.tag in _ALLOWED_TAGS else None
         if not isinstance(key, str):
             source.problems.append(
-                SourceProblem(_mark(key_node), path, f"keys must be text, got {key_node.value!r}")
+                SourceProblem(
+                    _mark(key_node), path, f"keys must be text, got {quote(key_node.value)}"
+                )
             )
             continue
         child = (*path, key)
@@ -149,7 +279,7 @@ def _convert_mapping(
                 SourceProblem(
                     _mark(key_node),
                     child,
-                    f"duplicate key {key!r} (first defined on line {first.line})",
+                    f"duplicate key {quote(key)} (first defined on line {first.line})",
                 )
             )
             continue
@@ -161,6 +291,15 @@ def _convert_mapping(
 def _convert_scalar(node: yaml.Node, path: Path, source: Source) -> Any:
     value = node.value
     tag = node.tag.removeprefix(_CORE_TAG)
+    if tag == "str":
+        return value
+    # An explicit tag (``!!bool yes``, ``!!float nan``) must be written as the core schema
+    # writes that type: Python's own parsers would accept far more ("1_000", "inf").
+    if not any(re.fullmatch(_CORE_PATTERNS[kind], value) for kind in _WRITTEN_AS.get(tag, ())):
+        source.problems.append(
+            SourceProblem(_mark(node), path, f"not a valid {tag}: {quote(value)}")
+        )
+        return None
     try:
         if tag == "bool":
             return value.lower() == "true"
@@ -168,11 +307,21 @@ def _convert_scalar(node: yaml.Node, path: Path, source: Source) -> Any:
             return int(value)
         if tag == "float":
             return float(value)
-        if tag == "null":
-            return None
         if tag == "timestamp":
             return dt.date.fromisoformat(value)
-    except ValueError:
-        source.problems.append(SourceProblem(_mark(node), path, f"not a valid {tag}: {value!r}"))
-        return None
-    return value
+    except ValueError:  # a date that does not exist, an integer of more than 4,300 digits
+        source.problems.append(
+            SourceProblem(_mark(node), path, f"not a valid {tag}: {quote(value)}")
+        )
+    return None
+
+
+_CORE_PATTERNS = {tag: pattern for tag, pattern, _ in _CORE_RESOLVERS}
+_WRITTEN_AS = {
+    "bool": ("bool",),
+    "int": ("int",),
+    "float": ("float", "int"),
+    "null": ("null",),
+    "timestamp": ("timestamp",),
+}
+"""The core-schema patterns a scalar with each explicit tag may match."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import subprocess
 import sys
@@ -9,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from generator.errors import ContentError
 from generator.loader import load_all, load_file
 from tests.conftest import FIXTURES, ROOT
@@ -79,6 +82,33 @@ EXPECTED = {
         "'tag:yaml.org,2002:python/object/apply:os.system' is not allowed in content"
     ],
     "not_utf8.yaml": ["tests/fixtures/bad/not_utf8.yaml:1:11: not UTF-8: byte 0xe9"],
+    # Limits (generator/limits.py): each crossing is one located problem, found before the
+    # work it bounds; tests/test_limits.py has the worst case of each.
+    "billion_laughs.yaml": [
+        "tests/fixtures/bad/billion_laughs.yaml:7:27: lol5[3]: more than 50,000 values in "
+        "one file (with aliases expanded)"
+    ],
+    "deep_nesting.yaml": [
+        f"tests/fixtures/bad/deep_nesting.yaml:4:40: notes{'[0]' * 32}: "
+        "nested more than 32 levels deep"
+    ],
+    "huge_through.yaml": [
+        "tests/fixtures/bad/huge_through.yaml:8:18: months[0].weeks[0].through: input should "
+        "be less than or equal to 1040, got 999999999"
+    ],
+    "far_future.yaml": [
+        "tests/fixtures/bad/far_future.yaml:3:8: start: 9999-12-27 is outside the dates a "
+        "handbook can use (1970-01-01 to 2199-12-31)",
+        "tests/fixtures/bad/far_future.yaml:6:11: key_dates[0].date: 1900-01-01 is outside "
+        "the dates a handbook can use (1970-01-01 to 2199-12-31)",
+    ],
+    "weeks_past_limit.yaml": [
+        "tests/fixtures/bad/weeks_past_limit.yaml:10:18: months[0].weeks[1].through: week 4 "
+        "would end on Sun 2200-01-05, after 2199-12-31, the last date a handbook can use"
+    ],
+    "bad_timezone.yaml": [
+        "tests/fixtures/bad/bad_timezone.yaml:10:13: schedule.timezone: unknown time zone 'America'"
+    ],
 }
 
 
@@ -151,3 +181,158 @@ def test_cli_check_exits_2_without_traceback(name: str, tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr + result.stdout
     first = result.stderr.splitlines()[0]
     assert first.startswith(f"{tmp_path / 'roadmaps' / name}:")
+
+
+# Paths the loader owns: whatever sits at a roadmap's place, the answer is one located line
+# and exit 2, never a traceback, a hang (a pipe) or an endless read (a link to /dev/zero).
+def _make_folder(file: Path) -> None:
+    file.mkdir()
+
+
+def _make_dangling_link(file: Path) -> None:
+    file.symlink_to(file.parent / "gone.yaml")
+
+
+def _make_link_loop(file: Path) -> None:
+    file.symlink_to(file.name)
+
+
+def _make_pipe(file: Path) -> None:
+    os.mkfifo(file)
+
+
+def _make_device_link(file: Path) -> None:
+    file.symlink_to("/dev/zero")  # read, it never ends
+
+
+NOT_A_FILE = {
+    "folder": (_make_folder, "is a folder, not a roadmap file"),
+    "dangling-link": (
+        _make_dangling_link,
+        "cannot be read: no such file (a link to a missing file)",
+    ),
+    "link-loop": (_make_link_loop, "cannot be read: too many levels of symbolic links"),
+    "pipe": (_make_pipe, "is not a regular file (a device, pipe or socket)"),
+    "device": (_make_device_link, "is not a regular file (a device, pipe or socket)"),
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX pipes and devices")
+@pytest.mark.parametrize("kind", sorted(NOT_A_FILE))
+def test_a_roadmap_that_is_not_a_file_is_one_located_line(kind: str, tmp_path: Path) -> None:
+    make, message = NOT_A_FILE[kind]
+    (tmp_path / "roadmaps").mkdir()
+    file = tmp_path / "roadmaps" / "x.yaml"
+    make(file)
+    # In a process of its own: a loader that opened the pipe or read the device would hang
+    # or fill the memory; the timeout turns that into a failure instead of a stuck run.
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "check", "--content", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"{file}:1:1: {message}", "1 problem(s) found."]
+
+
+def test_an_unreadable_roadmap_is_one_located_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Permissions do not stop root (which runs CI containers), so the refusal is simulated
+    # where the loader opens the file.
+    (tmp_path / "roadmaps").mkdir()
+    file = tmp_path / "roadmaps" / "x.yaml"
+    shutil.copy(FIXTURES / "mini" / "roadmaps" / "mini.yaml", file)
+    real_open = os.open
+
+    def deny(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if Path(path) == file:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", deny)
+    assert main(["check", "--content", str(tmp_path)]) == 2
+    assert (
+        capsys.readouterr().err.splitlines()[0] == f"{file}:1:1: cannot be read: permission denied"
+    )
+
+
+def test_a_read_error_is_one_located_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    file = tmp_path / "x.yaml"
+    file.write_text("title: T\n", encoding="utf-8")
+
+    def fail(descriptor: int, size: int) -> bytes:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(os, "read", fail)
+    with pytest.raises(ContentError) as caught:
+        load_file(file)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{file}:1:1: cannot be read: input/output error"
+    ]
+
+
+def test_a_missing_content_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "contnet"
+    assert main(["check", "--content", str(missing)]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"{missing}: no such folder"]
+
+
+def test_a_content_folder_that_is_a_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "content"
+    file.write_text("", encoding="utf-8")
+    assert main(["render", "--content", str(file), "--docs", str(tmp_path / "docs")]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"{file}: is a file, not a content folder"]
+
+
+def test_a_roadmaps_folder_that_is_a_file_is_one_located_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "roadmaps").write_text("", encoding="utf-8")
+    assert main(["check", "--content", str(tmp_path)]) == 2
+    assert (
+        capsys.readouterr().err.splitlines()[0] == f"{tmp_path / 'roadmaps'}:1:1: is not a folder"
+    )
+
+
+def test_an_unlistable_roadmaps_folder_is_one_located_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    roadmaps = tmp_path / "roadmaps"
+    roadmaps.mkdir()
+    real_scandir = os.scandir
+
+    def deny(path: Path) -> object:
+        if Path(path) == roadmaps:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", deny)
+    assert main(["check", "--content", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{roadmaps}:1:1: cannot be read: permission denied"
+    )
+
+
+def test_unknown_keys_and_values_are_quoted_short(tmp_path: Path) -> None:
+    file = tmp_path / "x.yaml"
+    long_key = "k" * 5000
+    file.write_text(
+        f"title: T\nslug: t\nstart: 2026-01-19\n? {long_key}\n: 1\n"
+        "months:\n  - title: M\n    weeks:\n      - {number: 1, title: W, optional: "
+        + "m" * 5000
+        + "}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as caught:
+        load_file(file)
+    problems = [str(p) for p in caught.value.problems]
+    assert all(len(p) < 400 for p in problems), problems
+    assert problems[0].startswith(f"{file}:4:3: {'k' * 60}… (5,000 characters): unknown key ")
+    assert problems[1].endswith(f"got '{'m' * 59}… (5,002 characters)")

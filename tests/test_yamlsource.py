@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.yamlsource import Mark, parse
+from generator import yamlsource
+from generator.limits import MAX_ALIASES, MAX_DEPTH, MAX_NODES
+from generator.yamlsource import LimitExceeded, Mark, SourceProblem, parse
+from tests.conftest import ROOT
 
 
 def test_scalars_follow_the_yaml_1_2_core_schema() -> None:
@@ -58,3 +61,94 @@ def test_syntax_errors_raise_with_the_parser_mark() -> None:
 def test_self_referencing_alias_does_not_recurse_for_ever() -> None:
     source = parse("a: &x [*x]\n")
     assert any("recursive" in p.message for p in source.problems)
+
+
+# Limits (generator/limits.py): a document exactly at a limit reads, one more is refused
+# while composing, with the position and key path where it crossed; LibYAML's parser and
+# the pure-Python one (used where LibYAML is missing) behave the same.
+LOADERS = [
+    pytest.param(yamlsource._Loader, id="libyaml"),
+    pytest.param(yamlsource._PythonLoader, id="python"),
+]
+
+
+def nested(depth: int) -> str:
+    """A document whose innermost value sits inside ``depth`` collections (the root too)."""
+    return "a: " + "[" * (depth - 1) + "x" + "]" * (depth - 1) + "\n"
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+def test_nesting_up_to_the_limit_reads(loader: type) -> None:
+    source = yamlsource._parse(nested(MAX_DEPTH), loader)
+    assert source.problems == []
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+def test_nesting_past_the_limit_stops_where_it_crosses(loader: type) -> None:
+    with pytest.raises(LimitExceeded) as caught:
+        yamlsource._parse(nested(MAX_DEPTH + 1), loader)
+    # The value refused is the "x" inside 33 collections, after "a: " and 32 brackets.
+    assert caught.value.problem == SourceProblem(
+        Mark(1, 4 + MAX_DEPTH), ("a", *[0] * MAX_DEPTH), "nested more than 32 levels deep"
+    )
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+def test_aliases_up_to_the_limit_read(loader: type) -> None:
+    text = "x: &x a\ny: [" + ", ".join(["*x"] * MAX_ALIASES) + "]\n"
+    assert yamlsource._parse(text, loader).data["y"] == ["a"] * MAX_ALIASES
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+def test_one_alias_more_is_refused(loader: type) -> None:
+    text = "x: &x a\ny: [" + ", ".join(["*x"] * (MAX_ALIASES + 1)) + "]\n"
+    with pytest.raises(LimitExceeded, match="more than 1,000 aliases") as caught:
+        yamlsource._parse(text, loader)
+    assert caught.value.problem.path == ("y", MAX_ALIASES)
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+def test_values_up_to_the_limit_read_and_one_more_is_refused(loader: type) -> None:
+    # The root mapping, key and list are three values; the items make up the rest.
+    items = MAX_NODES - 3
+    assert len(yamlsource._parse(f"a: [{','.join(['1'] * items)}]", loader).data["a"]) == items
+    with pytest.raises(LimitExceeded, match="more than 50,000 values") as caught:
+        yamlsource._parse(f"a: [{','.join(['1'] * (items + 1))}]", loader)
+    assert caught.value.problem.path == ("a", items)
+
+
+def test_expanded_size_counts_every_use_of_an_anchor() -> None:
+    # 65 values around 818 uses of a list of 61 values: 49,963, and one use more crosses.
+    base = "x: &x [" + ",".join(["1"] * 60) + "]\n"
+    uses = (MAX_NODES - 65) // 61
+    assert len(parse(base + "y: [" + ",".join(["*x"] * uses) + "]\n").data["y"]) == uses
+    with pytest.raises(LimitExceeded):
+        parse(base + "y: [" + ",".join(["*x"] * (uses + 1)) + "]\n")
+
+
+def test_a_recursive_alias_does_not_count_as_an_expansion() -> None:
+    source = parse("a: &x [1, *x, *x]\nb: *x\n")
+    assert source.data == {"a": [1, None, None], "b": [1, None, None]}
+    assert [p.message for p in source.problems] == ["recursive YAML alias"] * 4
+
+
+def test_limits_keep_positions_and_scalars_identical_to_libyaml() -> None:
+    text = (ROOT / "content" / "roadmaps" / "backend-2026.yaml").read_text(encoding="utf-8")
+    assert yamlsource._parse(text, yamlsource._PythonLoader) == parse(text)
+
+
+def test_explicit_tags_accept_only_what_the_core_schema_writes() -> None:
+    source = parse(
+        "a: !!bool yes\nb: !!float nan\nc: !!int 1_000\nd: !!null x\ne: !!timestamp 2026-W04-1\n"
+        "f: !!float 1\ng: !!int 12\nh: !!timestamp 2026-02-30\ni: !!str 12\nj: !!map x\n"
+    )
+    assert source.data == dict.fromkeys("abcdehj") | {"f": 1.0, "g": 12, "i": "12"}
+    assert [(p.path, p.message) for p in source.problems] == [
+        (("a",), "not a valid bool: 'yes'"),
+        (("b",), "not a valid float: 'nan'"),
+        (("c",), "not a valid int: '1_000'"),
+        (("d",), "not a valid null: 'x'"),
+        (("e",), "not a valid timestamp: '2026-W04-1'"),
+        (("h",), "not a valid timestamp: '2026-02-30'"),
+        (("j",), "not a valid map: 'x'"),
+    ]
