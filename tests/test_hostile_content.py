@@ -298,8 +298,11 @@ def roadmaps(draw: st.DrawFn) -> dict[str, Any]:
             ),
         }
     if draw(st.booleans()):
-        low = draw(st.integers(1, 336)) / 2
-        doc["time_budget"] = {"per_week": low, "per_day": {"min": low, "max": min(low + 1, 168)}}
+        hours = draw(st.integers(1, 336)) / 2
+        doc["time_budget"] = {
+            "per_week": hours,
+            "per_day": {"min": hours, "max": min(hours + 1, 168)},
+        }
     if draw(st.booleans()):
         doc["videos"] = {
             "language": draw(st.from_regex(r"[a-z]{2}(-[A-Z]{2})?", fullmatch=True)),

@@ -15,6 +15,7 @@ import pytest
 
 from generator import limits, loader
 from generator.cli import main
+from generator.errors import ContentError
 from tests.conftest import ROOT
 
 HEAD = "title: T\nslug: t\nstart: 2026-01-19\n"
@@ -48,7 +49,12 @@ def test_a_50_mb_file_is_refused_without_being_read(
     size = file.stat().st_size
     reads: list[int] = []
     real_read = os.read
-    monkeypatch.setattr(os, "read", lambda fd, n: reads.append(n) or real_read(fd, n))
+
+    def counted_read(fd: int, n: int) -> bytes:
+        reads.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(os, "read", counted_read)
     assert refused(file, capsys) == [
         f"{file}:1:1: is {size:,} bytes; a roadmap file may be at most 2,097,152 bytes"
     ]
@@ -68,7 +74,7 @@ def test_a_file_that_grows_while_read_is_cut_at_the_limit(
         return info
 
     monkeypatch.setattr(os, "fstat", stale_fstat)
-    with pytest.raises(loader.ContentError, match=r"is 2,097,\d+ bytes; a roadmap file may be"):
+    with pytest.raises(ContentError, match=r"is 2,097,\d+ bytes; a roadmap file may be"):
         loader.read_bounded(file, "x.yaml")
 
 
