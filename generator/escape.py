@@ -20,7 +20,6 @@ import string
 from markupsafe import Markup
 
 _BACKSLASHED = str.maketrans({char: "\\" + char for char in string.punctuation})
-_SPACE = re.compile(r"\s+")
 _CODE = re.compile(r"`([^`]+)`")
 
 
@@ -56,4 +55,9 @@ def _markdown_text(text: str) -> Markup:
 
 def plain(text: str) -> str:
     """Drop the only markup content may carry (code-span backticks), for places like titles."""
-    return _CODE.sub(r"\1", _SPACE.sub(" ", text).strip())
+    value = " ".join(text.split())
+    return _CODE.sub(_inside, value) if "`" in value else value
+
+
+def _inside(match: re.Match[str]) -> str:
+    return match.group(1)

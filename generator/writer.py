@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,19 +64,25 @@ def write_tree(files: Mapping[str, str], out_dir: Path) -> WriteReport:
         else:  # a new file: no reader has an old version to keep
             target.write_bytes(data)
         report.written.append(path)
-    for stale in sorted(_stale(out_dir, files)):
+    wanted = {*files, STAMP}
+    for stale in sorted(set(_files(out_dir)) - wanted):
         (out_dir / stale).unlink()
         report.removed.append(stale)
-    for folder in sorted((p for p in out_dir.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
+    # folders emptied by that go too, deepest first (os.walk lists without a stat per file)
+    for folder, _, names in os.walk(out_dir, topdown=False):
+        if folder != str(out_dir) and not names and not os.listdir(folder):
+            os.rmdir(folder)
     return report
 
 
-def _stale(out_dir: Path, keep: Iterable[str]) -> set[str]:
-    wanted = {*keep, STAMP}
-    found = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file()}
-    return found - wanted
+def _files(out_dir: Path) -> list[str]:
+    """Every file below ``out_dir``, as posix paths relative to it."""
+    found = []
+    for folder, _, names in os.walk(out_dir):
+        relative = Path(folder).relative_to(out_dir).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        found += [prefix + name for name in names]
+    return found
 
 
 def digest(folders: Iterable[Path], extra: Iterable[str] = ()) -> str:
@@ -120,5 +127,4 @@ def unchanged_since_stamp(out_dir: Path, inputs: str) -> list[str] | None:
     recorded = stamp.get("files")
     if not isinstance(recorded, dict) or _state(out_dir, recorded) != recorded:
         return None
-    found = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file()}
-    return sorted(recorded) if found == {*recorded, STAMP} else None
+    return sorted(recorded) if set(_files(out_dir)) == {*recorded, STAMP} else None
