@@ -1,0 +1,181 @@
+"""Lighthouse (mobile preset) on the pages readers open most: home, an overview, a week with
+videos, served with gzip as GitHub Pages serves them.
+
+Lighthouse comes from npm (``lighthouse`` in package.json) and drives Debian's Chromium.
+The machine has no internet, so YouTube's thumbnail host is mapped to a local HTTPS server
+that answers every thumbnail with a placeholder of the real size (320×180): the page then
+loads exactly what it loads in production, and no audit fails for a missing image. Scores
+are recorded by ``make bench``; no test asserts them.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import ssl
+import struct
+import subprocess
+import tempfile
+import threading
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROMIUM = "/usr/bin/chromium"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ".webmanifest"}
+
+
+def placeholder_png(width: int = 320, height: int = 180) -> bytes:
+    """A plain grey PNG of the thumbnails' real size (no image library needed)."""
+    row = b"\x00" + b"\xcc\xcc\xcc" * width
+    raw = zlib.compress(row * height, 9)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzipped for clients that accept it, with GitHub Pages' cache header."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not path.is_file() or path.suffix not in COMPRESSED or not wants_gzip:
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return _Body(body)
+
+
+class _Body:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, size: int = -1) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        return
+
+
+class _Thumbnails(http.server.BaseHTTPRequestHandler):
+    image = placeholder_png()
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Length", str(len(self.image)))
+        self.send_header("Cache-Control", "max-age=86400")
+        self.end_headers()
+        self.wfile.write(self.image)
+
+
+@contextmanager
+def _serving(server: http.server.ThreadingHTTPServer) -> Iterator[int]:
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _certificate(folder: Path) -> tuple[Path, Path]:
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+        + ["-subj", "/CN=i.ytimg.com", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )
+    return key, cert
+
+
+def available() -> str | None:
+    """Why Lighthouse cannot run here, or None when it can."""
+    if not LIGHTHOUSE.is_file():
+        return "node_modules/lighthouse is missing (npm ci)"
+    if shutil.which("node") is None or not Path(CHROMIUM).is_file():
+        return "node or /usr/bin/chromium is missing"
+    if shutil.which("openssl") is None:
+        return "openssl is missing"
+    return None
+
+
+def measure(site: Path, pages: dict[str, str]) -> dict[str, Any]:
+    """Category scores (0-1) per page of ``site``: name → site path, e.g. ``"week": "a/week-01/"``."""
+    missing = available()
+    if missing:
+        return {"skipped": missing}
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="lighthouse-") as scratch:
+        work = Path(scratch)
+        key, cert = _certificate(work)
+        tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        tls.load_cert_chain(cert, key)
+        thumbs = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Thumbnails)
+        thumbs.socket = tls.wrap_socket(thumbs.socket, server_side=True)
+        handler = functools.partial(_GzipHandler, directory=str(site))
+        pages_server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        with _serving(thumbs) as thumb_port, _serving(pages_server) as port:
+            flags = " ".join(
+                [
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--no-first-run",
+                    "--ignore-certificate-errors",
+                    f'--host-resolver-rules="MAP i.ytimg.com:443 127.0.0.1:{thumb_port}"',
+                ]
+            )
+            for name, path in pages.items():
+                report = work / f"{name}.json"
+                command = ["node", str(LIGHTHOUSE), f"http://127.0.0.1:{port}/{path}"]
+                command += ["--output=json", f"--output-path={report}", "--quiet"]
+                command += [f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"]
+                environ = {**os.environ, "CHROME_PATH": CHROMIUM}
+                done = subprocess.run(command, env=environ, capture_output=True, text=True)
+                if done.returncode != 0 or not report.is_file():
+                    results[name] = {"error": done.stderr.strip().splitlines()[-1:]}
+                    continue
+                data = json.loads(report.read_text(encoding="utf-8"))
+                scores = {c: data["categories"][c]["score"] for c in CATEGORIES}
+                failing = sorted(
+                    audit["id"]
+                    for audit in data["audits"].values()
+                    if audit.get("score") is not None
+                    and audit["score"] < 0.9
+                    and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+                )
+                results[name] = {"path": path, "scores": scores, "below_0.9": failing[:12]}
+    return results
