@@ -227,9 +227,9 @@ def configure(config: Any) -> None:
     try:
         app = settings(config)
     except WebAppError as error:
-        from mkdocs.exceptions import PluginError
+        from mkdocs.exceptions import Abort  # stops the build with this one line
 
-        raise PluginError(f"web app: {error}") from None
+        raise Abort(f"web app: {error}") from None
     config["extra"]["hb_webapp"] = {
         "theme_colors": [{"media": media, "color": colour} for media, colour in app.theme_colors]
     }
@@ -265,6 +265,6 @@ def _worker_source(config: Any) -> Path:
     for folder in config["theme"].dirs:
         if (Path(folder) / WORKER_SOURCE).is_file():
             return Path(folder) / WORKER_SOURCE
-    from mkdocs.exceptions import PluginError
+    from mkdocs.exceptions import Abort
 
-    raise PluginError(f"web app: the service worker's source {WORKER_SOURCE} is not in the theme")
+    raise Abort(f"web app: the service worker's source {WORKER_SOURCE} is not in the theme")
