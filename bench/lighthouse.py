@@ -31,6 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = "/usr/bin/chromium"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+METRICS = {
+    "lcp_ms": "largest-contentful-paint",
+    "cls": "cumulative-layout-shift",
+    "tbt_ms": "total-blocking-time",
+}
+"""The figures behind the performance score, by the name the results give them."""
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ".webmanifest"}
 
 
@@ -111,8 +117,22 @@ def _serving(server: http.server.ThreadingHTTPServer) -> Iterator[int]:
 def _certificate(folder: Path) -> tuple[Path, Path]:
     key, cert = folder / "key.pem", folder / "cert.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-        + ["-subj", "/CN=i.ytimg.com", "-keyout", str(key), "-out", str(cert)],
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=i.ytimg.com",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
         check=True,
         capture_output=True,
     )
@@ -177,5 +197,14 @@ def measure(site: Path, pages: dict[str, str]) -> dict[str, Any]:
                     and audit["score"] < 0.9
                     and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
                 )
-                results[name] = {"path": path, "scores": scores, "below_0.9": failing[:12]}
+                metrics = {
+                    key: round(data["audits"][audit]["numericValue"], 3)
+                    for key, audit in METRICS.items()
+                }
+                results[name] = {
+                    "path": path,
+                    "scores": scores,
+                    "metrics": metrics,
+                    "below_0.9": failing[:12],
+                }
     return results

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import assets, quota, synthetic
+from bench import assets, lighthouse, quota, synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work"
@@ -191,9 +191,8 @@ def filled_content() -> Path:
 def page_weight(runs: int) -> dict[str, Any]:
     """Bytes of a week page and of our assets; requests it makes before anything scrolls."""
     root = project("weight", filled_content())
-    run(
-        [sys.executable, "-m", "generator.cli", "build", "--no-offline", "--site-dir", "site"], root
-    )
+    # with the offline zip, as deployed: the home page links to it
+    run([sys.executable, "-m", "generator.cli", "build", "--site-dir", "site"], root)
     site = root / "site"
     page = "backend-2026/week-44/index.html"
     data_script = site / "assets" / "handbook-data.js"
@@ -248,6 +247,15 @@ def _requests(site: Path, page: str) -> dict[str, Any]:
         "thumbnails_on_page": thumbnails,
         "thumbnails_loaded_before_scroll": sum("ytimg" in url for url in external),
     }
+
+
+LIGHTHOUSE_PAGES = {"home": "", "overview": "backend-2026/", "week": "backend-2026/week-44/"}
+"""The pages readers open most, on the site ``page_weight`` built (real content, videos)."""
+
+
+def lighthouse_figures() -> dict[str, Any]:
+    """Lighthouse's mobile scores for the pages readers open most (after ``page_weight``)."""
+    return lighthouse.measure(WORK / "weight" / "site", LIGHTHOUSE_PAGES)
 
 
 def builder_figures(name: str, runs: int) -> dict[str, Any]:
@@ -371,6 +379,9 @@ def markdown_report(results: dict[str, Any]) -> str:
         f"({w['requests_to_other_hosts']} to other hosts; thumbnails on the page: "
         f"{w['thumbnails_on_page']}, loaded before scrolling: "
         f"{w['thumbnails_loaded_before_scroll']})",
+    ]
+    lines += lighthouse_report(results.get("lighthouse", {}))
+    lines += [
         "",
         "## Builders on the same generated pages",
         "",
@@ -383,6 +394,25 @@ def markdown_report(results: dict[str, Any]) -> str:
             f"{figures['mkdocs_over_zensical']}x |"
         )
     return "\n".join(lines) + "\n"
+
+
+def lighthouse_report(figures: dict[str, Any]) -> list[str]:
+    """Lighthouse's scores as a table, with the audits each page scores below 0.9 on."""
+    lines = ["", "## Lighthouse (mobile preset, served gzipped like GitHub Pages)", ""]
+    if "skipped" in figures:
+        return [*lines, f"Not measured: {figures['skipped']}."]
+    metrics = " | ".join(lighthouse.METRICS)
+    header = f"| page | {' | '.join(lighthouse.CATEGORIES)} | {metrics} | audits below 0.9 |"
+    lines += [header, "| --- " * (len(lighthouse.CATEGORIES) + len(lighthouse.METRICS) + 2) + "|"]
+    for name, page in figures.items():
+        if "error" in page:
+            lines.append(f"| {name} | failed: {' '.join(page['error'])} |")
+            continue
+        scores = " | ".join(str(round(page["scores"][c] * 100)) for c in lighthouse.CATEGORIES)
+        values = " | ".join(str(page["metrics"][m]) for m in lighthouse.METRICS)
+        below = ", ".join(page["below_0.9"]) or "none"
+        lines.append(f"| {name} | {scores} | {values} | {below} |")
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -409,6 +439,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["noop"] = noop_figures(contents["real"])
     results["quota"] = quota.measure()
     results["page_weight"] = page_weight(args.runs)
+    results["lighthouse"] = lighthouse_figures()
     results["builders"] = {
         name: builder_figures(name, args.runs if name == "real" else max(1, args.runs // 2))
         for name in contents

@@ -449,9 +449,9 @@
     showCountdowns();
   }
 
-  /* Instant navigation is off, so this runs once per page load; the storage event keeps
-   * other open tabs in step, and pageshow covers pages restored from the back/forward cache. */
-  document.documentElement.classList.add("hb-js");
+  /* Instant navigation is off, so this runs once per page load (html.hb-js is set in <head>);
+   * the storage event keeps other open tabs in step, and pageshow covers pages restored from
+   * the back/forward cache. */
   bindCheckboxes();
   bindTools();
   refresh();
