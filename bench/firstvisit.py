@@ -43,8 +43,8 @@ class _Counter:
         written: int = self.inner.write(data)
         return written
 
-    def flush(self) -> None:
-        self.inner.flush()
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)  # flush, close, closed: the connection's own
 
 
 class _PagesServer(http.server.ThreadingHTTPServer):

@@ -4,8 +4,10 @@ After MkDocs has written the site (and our assets were minified), every page is 
 for the files it loads (``<link>``, ``<script>`` and ``<img>`` tags of this site, and the
 search worker named in Material's page configuration). They are split in two:
 
-- the **shell**, which every reader gets when the worker installs: the home page, every
-  file any page loads, the search worker and its index, the manifest and its icons;
+- the **shell**, which every reader gets when the worker installs: the home page (where the
+  installed app starts), every file any page loads, the search worker and its index. Not
+  the manifest and its icons: the browser keeps those when it installs the app, and they
+  are not needed to read offline;
 - one **group** per roadmap (a top-level folder of pages): every page in it. A group is
   saved when the reader first opens one of its pages, so a reader of one roadmap never
   downloads the other.
@@ -40,8 +42,9 @@ _ORIGIN = "https://site.invalid/"
 _TAG = re.compile(r"<(link|script|img)\b([^>]*)>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
-_LOADED_BY_LINK = {"stylesheet", "icon", "apple-touch-icon", "manifest", "preload", "modulepreload"}
-"""``<link rel>`` values whose target the page loads (not ``canonical``, ``prev``, ``next``)."""
+_LOADED_BY_LINK = {"stylesheet", "icon", "preload", "modulepreload"}
+"""``<link rel>`` values whose target the page needs (not ``canonical``, ``prev``, ``next``; not
+``manifest`` and ``apple-touch-icon``, which only installing the app uses)."""
 
 
 @dataclass(frozen=True)
@@ -125,20 +128,7 @@ def loaded_by(page: str, html: str) -> set[str]:
     return found
 
 
-def _manifest_icons(site: Path, manifest: str) -> set[str]:
-    file = site / manifest
-    if not file.is_file():
-        return set()
-    icons = json.loads(file.read_text(encoding="utf-8")).get("icons", [])
-    found = set()
-    for icon in icons:
-        address = _resolve(manifest, str(icon.get("src", "")))
-        if address is not None:
-            found.add(address)
-    return found
-
-
-def collect(site: Path, manifest: str | None = None) -> Precache:
+def collect(site: Path) -> Precache:
     """The shell and the roadmaps' groups of the built ``site``, each file hashed."""
     hashes: dict[str, str] = {}
 
@@ -154,8 +144,6 @@ def collect(site: Path, manifest: str | None = None) -> Precache:
     shell: dict[str, str] = {}
     groups: dict[str, dict[str, str]] = {}
     loaded: set[str] = {SEARCH_INDEX}
-    if manifest is not None:
-        loaded |= {manifest} | _manifest_icons(site, manifest)
     for file in sorted(site.rglob("*.html")):
         relative = file.relative_to(site).as_posix()
         address = page_address(relative)
@@ -190,8 +178,8 @@ def fill(worker_source: str, files: Precache) -> str:
     return worker_source.replace(PLACEHOLDER, text)
 
 
-def write_worker(site: Path, worker_source: str, manifest: str | None = None) -> Precache:
+def write_worker(site: Path, worker_source: str) -> Precache:
     """Collect the built ``site``'s files and publish the filled worker at its root."""
-    files = collect(site, manifest)
+    files = collect(site)
     (site / WORKER).write_text(fill(worker_source, files), encoding="utf-8")
     return files

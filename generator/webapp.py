@@ -258,7 +258,7 @@ def write(config: Any) -> None:
     text = json.dumps(manifest(app), indent=2, ensure_ascii=False) + "\n"
     (site / MANIFEST).write_text(text, encoding="utf-8")
     source = _worker_source(config)
-    precache.write_worker(site, source.read_text(encoding="utf-8"), MANIFEST)
+    precache.write_worker(site, source.read_text(encoding="utf-8"))
 
 
 def _worker_source(config: Any) -> Path:

@@ -2,7 +2,7 @@
  *
  * The build (generator/precache.py) puts in place of BUILD below this site's files with a
  * hash of each: the "shell" (home page, every script, stylesheet and image pages load, the
- * search worker and index, manifest, icons) and one "group" per roadmap (all its pages).
+ * search worker and index) and one "group" per roadmap (all its pages).
  *   install   saves the shell, and the groups the reader had saved under the previous
  *             version; a file whose hash did not change is copied from the old cache,
  *             never downloaded again. Then it takes over at once (skipWaiting).

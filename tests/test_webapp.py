@@ -225,16 +225,14 @@ def test_the_offline_copy_has_no_worker_manifest_or_registration(built_site: Pat
 
 def _expected_shell(site: Path) -> set[str]:
     """What pages load, found with the standard library's HTML parser (not the build's)."""
-    wanted = {"./", "search/search_index.json", webapp.MANIFEST}
-    manifest = json.loads((site / webapp.MANIFEST).read_text(encoding="utf-8"))
-    wanted |= {icon["src"] for icon in manifest["icons"]}
+    wanted = {"./", "search/search_index.json"}
     for page in site.rglob("*.html"):
         if page.relative_to(site).as_posix() == "404.html":
             continue
         base = "https://h/" + ("" if (a := _address(site, page)) == "./" else a)
         tags = _tags(page)
         for tag, attributes in tags.tags:
-            loads = {"stylesheet", "icon", "apple-touch-icon", "manifest"}
+            loads = {"stylesheet", "icon"}  # not what only installing uses
             if tag == "link" and set(attributes.get("rel", "").split()) & loads:
                 reference = attributes["href"]
             elif tag in ("script", "img") and attributes.get("src"):
@@ -266,7 +264,10 @@ def test_the_worker_lists_every_file_for_offline_reading_with_its_hash(built_sit
         file = address.split("?")[0]
         file = "index.html" if file == "./" else file + "index.html" if file.endswith("/") else file
         assert precache.digest((built_site / file).read_bytes()) == digest, address
-    never = ("ytimg", "calendar.ics", "downloads/", "sitemap", "404.html", "vendor/")
+    # Never thumbnails, calendars, the zip, the 404 page or the offline copy's shim; nor the
+    # manifest and icons, which the browser keeps when it installs the app.
+    never = ["ytimg", "calendar.ics", "downloads/", "sitemap", "404.html", "vendor/", "icons/"]
+    never.append(webapp.MANIFEST)
     assert not [a for a in listed if any(word in a for word in never)]
     assert any("?v=" in address for address in shell)  # our assets, as pages ask for them
     assert build["version"] == precache.version(
@@ -279,20 +280,20 @@ def test_the_version_changes_with_any_file_or_the_worker(built_site: Path, tmp_p
     site = tmp_path / "site"
     shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("downloads"))
     source = (ROOT / "overrides" / webapp.WORKER_SOURCE).read_text(encoding="utf-8")
-    first = precache.version(precache.collect(site, webapp.MANIFEST), source)
-    assert precache.version(precache.collect(site, webapp.MANIFEST), source) == first
+    first = precache.version(precache.collect(site), source)
+    assert precache.version(precache.collect(site), source) == first
 
     week = site / "fixture-solo" / "week-02" / "index.html"
     week.write_text(week.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    after_page = precache.version(precache.collect(site, webapp.MANIFEST), source)
+    after_page = precache.version(precache.collect(site), source)
     assert after_page != first
 
     (site / "assets" / "handbook.css").write_text("body{}", encoding="utf-8")
-    after_asset = precache.version(precache.collect(site, webapp.MANIFEST), source)
+    after_asset = precache.version(precache.collect(site), source)
     assert after_asset not in (first, after_page)
 
     changed_worker = source.replace("use strict", "use strict ")
-    assert precache.version(precache.collect(site, webapp.MANIFEST), changed_worker) != after_asset
+    assert precache.version(precache.collect(site), changed_worker) != after_asset
 
 
 def test_the_worker_is_published_filled_in(built_site: Path) -> None:

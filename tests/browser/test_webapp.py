@@ -206,7 +206,7 @@ def _redeploy(site: Path) -> str:
         text = file.read_text(encoding="utf-8")
         file.write_text(text.replace(title, f"{title}, revised"), encoding="utf-8")
     source = (ROOT / "overrides" / webapp.WORKER_SOURCE).read_text(encoding="utf-8")
-    files = precache.write_worker(site, source, webapp.MANIFEST)
+    files = precache.write_worker(site, source)
     return precache.version(files, source)
 
 
