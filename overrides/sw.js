@@ -15,21 +15,25 @@
  *             Anything else (thumbnails, the offline zip, calendars) is left to the network.
  * Caches are named after the registration's scope and the version, so several handbooks
  * published on one host (user.github.io/a/, user.github.io/b/) never touch each other's.
+ * Published unfilled (by a builder that runs no MkDocs hooks, such as Zensical), the worker
+ * retires: it removes this site's caches and unregisters, so no reader keeps an old build.
  */
 "use strict";
 
 const BUILD = "__HB_BUILD__";
+const FILLED = typeof BUILD === "object";
+const LIST = FILLED ? BUILD : { version: "", shell: {}, groups: {} };
 const SCOPE = self.registration.scope;
 const PREFIX = "handbook " + SCOPE + " ";
-const CACHE = PREFIX + BUILD.version;
+const CACHE = PREFIX + LIST.version;
 const INDEX = SCOPE + "__handbook-offline__.json"; // in each cache: {files: {url: hash}, groups: [slug]}
 const VERSIONED = /[?&]v=|\.[0-9a-f]{8}\.min\.(js|css)$/;
 
 const absolute = (path) => new URL(path, SCOPE).href;
 const HASHES = new Map(); // absolute URL -> hash, for everything this version lists
 const GROUP = new Map(); // page URL -> its roadmap
-for (const [path, hash] of Object.entries(BUILD.shell)) HASHES.set(absolute(path), hash);
-for (const [slug, files] of Object.entries(BUILD.groups)) {
+for (const [path, hash] of Object.entries(LIST.shell)) HASHES.set(absolute(path), hash);
+for (const [slug, files] of Object.entries(LIST.groups)) {
   for (const [path, hash] of Object.entries(files)) {
     HASHES.set(absolute(path), hash);
     GROUP.set(absolute(path), slug);
@@ -104,17 +108,21 @@ async function previousCaches() {
 }
 
 self.addEventListener("install", (event) => {
+  if (!FILLED) {
+    event.waitUntil(self.skipWaiting());
+    return;
+  }
   event.waitUntil(serially(async () => {
     const previous = await previousCaches();
     const cache = await caches.open(CACHE);
     const index = await readIndex(cache);
     const groups = new Set(index.groups);
     for (const old of previous) old.index.groups.forEach((slug) => groups.add(slug));
-    await save(cache, index, BUILD.shell, previous);
+    await save(cache, index, LIST.shell, previous);
     index.groups = [];
     for (const slug of groups) {
-      if (!BUILD.groups[slug]) continue; // a roadmap this version no longer has
-      await save(cache, index, BUILD.groups[slug], previous);
+      if (!LIST.groups[slug]) continue; // a roadmap this version no longer has
+      await save(cache, index, LIST.groups[slug], previous);
       index.groups.push(slug);
     }
     await writeIndex(cache, index);
@@ -126,7 +134,8 @@ self.addEventListener("activate", (event) => {
     for (const name of await caches.keys()) {
       if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
     }
-    await self.clients.claim();
+    if (FILLED) await self.clients.claim();
+    else await self.registration.unregister();
   })());
 });
 
@@ -135,7 +144,9 @@ self.addEventListener("message", (event) => {
   const port = event.ports[0];
   const answer = (value) => port && port.postMessage(value);
   if (message.handbook === "version") {
-    answer({ version: BUILD.version });
+    answer({ version: LIST.version });
+  } else if (message.handbook === "save" && !FILLED) {
+    answer({ saved: null });
   } else if (message.handbook === "save") {
     const page = new URL(String(message.page), SCOPE);
     const slug = GROUP.get(page.origin + page.pathname) || null;
@@ -143,7 +154,7 @@ self.addEventListener("message", (event) => {
       const cache = await caches.open(CACHE);
       const index = await readIndex(cache);
       if (slug && !index.groups.includes(slug)) {
-        await save(cache, index, BUILD.groups[slug], []);
+        await save(cache, index, LIST.groups[slug], []);
         index.groups.push(slug);
         await writeIndex(cache, index);
       }

@@ -255,6 +255,33 @@ def test_a_new_deploy_shows_on_the_first_reload(
     expect(heading).to_contain_text("Week 4 · Build & Deploy")
 
 
+def test_a_build_without_hooks_retires_the_worker(tab: Page, served: Served) -> None:
+    """A builder that runs no MkDocs hooks (Zensical) publishes the worker's source as it is;
+    a reader who had the worker then loses it and its caches at the next update check."""
+    tab.goto(served.url + TEAM + "week-01/")
+    _saved(tab, "fixture-team")
+    assert len(tab.evaluate("caches.keys()")) == 1
+    source = ROOT / "overrides" / webapp.WORKER_SOURCE
+    shutil.copy2(source, served.root / precache.WORKER)
+    left = tab.evaluate(
+        """async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          await registration.update();
+          const worker = registration.installing || registration.waiting;
+          await new Promise((done) => worker.addEventListener("statechange", () => {
+            if (worker.state === "activated" || worker.state === "redundant") done();
+          }));
+          return {
+            registrations: (await navigator.serviceWorker.getRegistrations()).length,
+            caches: await caches.keys(),
+          };
+        }"""
+    )
+    assert left == {"registrations": 0, "caches": []}
+    tab.reload()
+    expect(tab.locator("h1")).to_contain_text("Week 1 · Shell & Git")
+
+
 def _still_works(page: Page, url: str) -> None:
     page.goto(url + TEAM + "week-01/")
     box = page.locator("input[data-item]").first
