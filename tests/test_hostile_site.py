@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 import yaml
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Route
 
 from generator.model import VideoSettings
 from generator.youtube import lock, query
@@ -299,14 +299,15 @@ def test_the_live_pages_run_no_content(hostile_site: Path, browser: Browser) -> 
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     context = browser.new_context(timezone_id="America/New_York")
     outside: list[str] = []
-    context.route(
-        "**/*",
-        lambda route: (
+
+    def only_this_site(route: Route) -> None:
+        if route.request.url.startswith(base):
             route.continue_()
-            if route.request.url.startswith(base)
-            else (outside.append(route.request.url), route.abort())[1]
-        ),
-    )
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_this_site)
     context.add_init_script(WATCH)
     problems: list[str] = []
     try:
