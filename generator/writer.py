@@ -6,10 +6,10 @@ are no longer generated (pages of removed weeks) are deleted: the docs
 folder always holds exactly one build's output.
 
 Deleting what was not generated is only safe in a folder the handbook owns, so
-a folder that already holds files but no stamp (``--docs ~`` or ``--docs
-content`` by mistake) is refused before anything is written or deleted, and a
-new or empty folder is claimed with a stamp at once, so a first render that is
-interrupted still leaves a folder the next render may clean.
+a folder with no stamp that holds files this render would not write (``--docs ~``
+or ``--docs content`` by mistake) is refused before anything is written or
+deleted; any other folder is claimed with a stamp at once, so a first render
+that is interrupted still leaves a folder the next render may clean.
 
 A stamp (``.render-stamp.json``, a dot file MkDocs does not publish) records
 a digest of everything the output depends on and the size and modification
@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +50,7 @@ class WriteReport:
 def write_tree(files: Mapping[str, str], out_dir: Path) -> WriteReport:
     """Make ``out_dir`` hold exactly ``files`` (pages, data, calendars), touching only what differs."""
     report = WriteReport()
-    claim(out_dir, STAMP, "render into a new or empty folder")
+    claim(out_dir, STAMP, "render into a new or empty folder", files)
     folders: set[Path] = set()
     for path in sorted(files):
         target = out_dir / path
@@ -83,9 +83,10 @@ def write_tree(files: Mapping[str, str], out_dir: Path) -> WriteReport:
     return report
 
 
-def claim(folder: Path, marker: str, advice: str) -> None:
-    """Make ``folder`` ours to empty: new or empty, it is created and marked with ``marker``;
-    holding files but no marker, it is someone else's and is refused, with nothing touched.
+def claim(folder: Path, marker: str, advice: str, ours: Collection[str] = ()) -> None:
+    """Make ``folder`` ours to empty: new, empty or holding only ``ours`` (paths this run
+    writes), it is created and marked with ``marker``; holding anything else and no marker,
+    it is someone else's and is refused, with nothing touched.
 
     The docs folder is marked by the render stamp, the site folder by ``site.MARKER``
     (MkDocs empties the site folder but keeps dot files, so the marker stays).
@@ -94,14 +95,13 @@ def claim(folder: Path, marker: str, advice: str) -> None:
         return
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with os.scandir(folder) as entries:
-            taken = any(True for _ in entries)
+        foreign = [path for path in _files(folder) if path not in ours]
     except OSError as error:
         raise UsageError(f"{folder}: cannot use the folder: {error.strerror}") from None
-    if taken:
+    if foreign:
         raise UsageError(
-            f"{folder}: holds files the handbook did not write, which it would delete; "
-            f"{advice} (or remove them)"
+            f"{folder}: holds files the handbook did not write, which it would delete "
+            f"(such as {foreign[0]}); {advice} (or remove them)"
         )
     (folder / marker).write_text("{}\n", encoding="utf-8")
 
