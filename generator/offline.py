@@ -37,7 +37,7 @@ _EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 
 def write_zip(site_dir: Path, target: Path) -> int:
     """Zip every file of ``site_dir`` under ``FOLDER/``; returns the number of files."""
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p.name != site.MARKER)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
     with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:

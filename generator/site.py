@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from generator import settings as config_settings
+from generator import writer
 from generator.errors import HandbookError, UsageError
 from generator.settings import QUIET, Settings
 
@@ -38,6 +39,10 @@ class SiteBuildError(HandbookError):
 
 
 BUILDERS = ("mkdocs", "zensical")
+
+MARKER = ".handbook-site"
+"""Marks a site folder as the handbook's: the builders empty it, so a folder holding files
+without it (``--site-dir content`` by mistake) is refused before anything is deleted."""
 
 
 def build(
@@ -78,6 +83,9 @@ def check(settings: Settings, site_dir: Path | None, builder: str) -> Path:
         if importlib.util.find_spec("zensical") is None:
             raise UsageError("zensical is not installed: pip install -e '.[zensical]'")
     config_settings.ensure_folder(target, "--site-dir")
+    if (target / "sitemap.xml").is_file() and (target / "404.html").is_file():
+        (target / MARKER).touch()  # a site MkDocs built before folders were marked
+    writer.claim(target, MARKER, "build into a new or empty folder")
     return target
 
 

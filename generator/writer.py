@@ -5,6 +5,12 @@ nothing (MkDocs' live reload and file watchers stay quiet), and files that
 are no longer generated (pages of removed weeks) are deleted: the docs
 folder always holds exactly one build's output.
 
+Deleting what was not generated is only safe in a folder the handbook owns, so
+a folder with no stamp that holds files this render would not write (``--docs ~``
+or ``--docs content`` by mistake) is refused before anything is written or
+deleted; any other folder is claimed with a stamp at once, so a first render
+that is interrupted still leaves a folder the next render may clean.
+
 A stamp (``.render-stamp.json``, a dot file MkDocs does not publish) records
 a digest of everything the output depends on and the size and modification
 time of each file written. When neither the inputs nor the files have changed
@@ -17,9 +23,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from generator.errors import UsageError
 
 STAMP = ".render-stamp.json"
 
@@ -42,7 +50,7 @@ class WriteReport:
 def write_tree(files: Mapping[str, str], out_dir: Path) -> WriteReport:
     """Make ``out_dir`` hold exactly ``files`` (pages, data, calendars), touching only what differs."""
     report = WriteReport()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    claim(out_dir, STAMP, "render into a new or empty folder", files)
     folders: set[Path] = set()
     for path in sorted(files):
         target = out_dir / path
@@ -73,6 +81,29 @@ def write_tree(files: Mapping[str, str], out_dir: Path) -> WriteReport:
         if folder != str(out_dir) and not names and not os.listdir(folder):
             os.rmdir(folder)
     return report
+
+
+def claim(folder: Path, marker: str, advice: str, ours: Collection[str] = ()) -> None:
+    """Make ``folder`` ours to empty: new, empty or holding only ``ours`` (paths this run
+    writes), it is created and marked with ``marker``; holding anything else and no marker,
+    it is someone else's and is refused, with nothing touched.
+
+    The docs folder is marked by the render stamp, the site folder by ``site.MARKER``
+    (MkDocs empties the site folder but keeps dot files, so the marker stays).
+    """
+    if (folder / marker).exists():
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        foreign = [path for path in _files(folder) if path not in ours]
+    except OSError as error:
+        raise UsageError(f"{folder}: cannot use the folder: {error.strerror}") from None
+    if foreign:
+        raise UsageError(
+            f"{folder}: holds files the handbook did not write, which it would delete "
+            f"(such as {foreign[0]}); {advice} (or remove them)"
+        )
+    (folder / marker).write_text("{}\n", encoding="utf-8")
 
 
 def _files(out_dir: Path) -> list[str]:

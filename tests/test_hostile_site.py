@@ -10,10 +10,13 @@ from content, and the payloads must still read literally, as text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
+import http.server
 import itertools
 import json
 import re
+import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,6 +24,7 @@ from typing import Any
 
 import pytest
 import yaml
+from playwright.sync_api import Browser, Route
 
 from generator.model import VideoSettings
 from generator.youtube import lock, query
@@ -258,3 +262,83 @@ def test_the_calendar_and_data_keep_the_text(hostile_site: Path) -> None:
     assert payload["roadmaps"]["hostile"]["title"] == roadmap["title"]
     ics = (hostile_site / "hostile" / "calendar.ics").read_text(encoding="utf-8")
     assert "hbx(" in ics  # plain text in a text format; calendar apps show it as such
+
+
+WATCH = """
+window.hbxCalls = [];
+window.hbx = n => window.hbxCalls.push(String(n));
+"""
+"""Every payload calls ``hbx(n)``: a page that runs content as script records it here."""
+
+LIVE_PROBLEMS = """() => [
+  ...window.hbxCalls.map(n => "ran hbx(" + n + ")"),
+  ...[...document.querySelectorAll("hb-x, style:not(head style)")].map(e => "element <" + e.localName + ">"),
+  ...[...document.scripts].filter(e => e.text.includes("hbx(")).map(() => "script from content"),
+  ...[...document.querySelectorAll("*")].flatMap(e => [...e.attributes]
+      .filter(a => a.name.startsWith("on") || ["x", "hbx", "data-n"].includes(a.name))
+      .map(a => "attribute " + a.name + " on <" + e.localName + ">")),
+  ...[...document.querySelectorAll("[href^='javascript:' i]:not([href='javascript:void(0)']), img[src='x']")]
+      .map(e => "url on <" + e.localName + ">"),
+]"""
+"""What the live page holds that came from content, after every script has run."""
+
+
+def test_the_live_pages_run_no_content(hostile_site: Path, browser: Browser) -> None:
+    """Our script and Material's build parts of each page in the browser (progress lines,
+    "This week", local times, search results), from data that holds content text: after
+    they ran, nothing from content may be an element, attribute, URL or script call, and
+    nothing may be fetched from a host the payloads name."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+    handler = functools.partial(Quiet, directory=str(hostile_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    context = browser.new_context(timezone_id="America/New_York")
+    outside: list[str] = []
+
+    def only_this_site(route: Route) -> None:
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_this_site)
+    context.add_init_script(WATCH)
+    problems: list[str] = []
+    try:
+        tab = context.new_page()
+        tab.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+        # during week 1, so "This week" lines carry the week's title
+        tab.clock.set_fixed_time(dt.datetime(2026, 11, 3, 12, tzinfo=dt.UTC))
+        pages = sorted(hostile_site.rglob("*.html"))
+        for file in pages:
+            path = file.relative_to(hostile_site).as_posix().removesuffix("index.html")
+            if path.startswith("downloads/"):
+                continue
+            tab.goto(base + path, wait_until="load")
+            problems += [f"/{path}: {p}" for p in tab.evaluate(LIVE_PROBLEMS)]
+        # a week title was filled in by our script, and reads literally
+        assert "<script>hbx(" in tab.locator(".hb-now").first.inner_text()
+        # Material renders search results from the index as HTML (on the real clock,
+        # which its search debounce needs)
+        tab.close()
+        tab = context.new_page()
+        tab.goto(base + "hostile/", wait_until="load")
+        for words in ("hbx", "P1", "script onerror", "javascript"):
+            tab.locator(".md-search__input").click()
+            tab.locator(".md-search__input").fill(words)
+            tab.locator(".md-search-result__meta").wait_for()
+            problems += [f"search {words!r}: {p}" for p in tab.evaluate(LIVE_PROBLEMS)]
+            tab.keyboard.press("Escape")
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    assert len(pages) >= 7
+    assert problems == []
+    assert not [url for url in outside if "evil.example" in url]

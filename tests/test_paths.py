@@ -125,3 +125,47 @@ def test_serve_refuses_docs_it_would_not_read(
     assert main([*args, "--docs", str(tmp_path / "elsewhere")]) == 2
     assert "cannot be passed to it" in capsys.readouterr().err
     assert not list((tmp_path / "elsewhere").rglob("*.md"))  # refused before rendering
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("option", ["--docs", "--site-dir"])
+@pytest.mark.parametrize("folder", ["content", "overrides", "."])
+def test_a_folder_of_someone_elses_files_is_never_emptied(
+    project: Path, option: str, folder: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The render deletes what it did not generate and MkDocs empties the site folder, so
+    ``--site-dir content`` or ``--docs .`` by mistake would delete the roadmaps: refused,
+    with every file where it was."""
+    target = (project / folder).resolve()
+    before = _tree(target)
+    args = ["--content", str(project / "content"), "--config", str(project / "mkdocs.yml")]
+    assert main(["build", "--no-offline", *args, option, str(target)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    # ours, or MkDocs' own refusal of a docs_dir above its configuration file
+    assert "holds files the handbook did not write" in err[0] or "should not" in err[0]
+    assert _tree(target) == before
+
+
+def test_folders_the_handbook_made_are_cleaned_on_the_next_build(project: Path) -> None:
+    """The claim does not get in the way of rebuilds: a stale page in the docs folder and a
+    stray file in the site folder are removed, as before."""
+    args = ["--content", str(project / "content"), "--config", str(project / "mkdocs.yml")]
+    assert main(["build", "--no-offline", *args]) == 0
+    stale = [project / "build" / "docs" / "old.md", project / "site" / "old.html"]
+    for path in stale:
+        path.write_text("old\n", encoding="utf-8")
+    assert main(["build", "--no-offline", *args]) == 0
+    assert not any(path.exists() for path in stale)
+
+
+def test_a_site_built_before_folders_were_marked_is_still_ours(project: Path) -> None:
+    args = ["--content", str(project / "content"), "--config", str(project / "mkdocs.yml")]
+    assert main(["build", "--no-offline", *args]) == 0
+    (project / "site" / ".handbook-site").unlink()
+    assert main(["build", "--no-offline", *args]) == 0

@@ -130,7 +130,8 @@
     if (className) node.className = className;
     if (text !== undefined) node.textContent = text;
     return node;
-  }  function anchor(text, href) {
+  }
+  function anchor(text, href) {
     var link = el("a", "", text);
     link.href = href;
     return link;
