@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import assets, lighthouse, quota, synthetic
+from bench import assets, firstvisit, lighthouse, quota, synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work"
@@ -258,6 +258,25 @@ def lighthouse_figures() -> dict[str, Any]:
     return lighthouse.measure(WORK / "weight" / "site", LIGHTHOUSE_PAGES)
 
 
+def first_visit_figures() -> dict[str, Any]:
+    """Bytes of a first visit to each real roadmap's overview, with and without the service
+    worker (on the site ``page_weight`` built)."""
+    import yaml
+    from playwright.sync_api import sync_playwright
+
+    files = sorted((ROOT / "content" / "roadmaps").glob("*.yaml"))
+    roadmaps = [str(yaml.safe_load(f.read_text(encoding="utf-8"))["slug"]) for f in files]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            return firstvisit.measure(WORK / "weight" / "site", roadmaps, browser)
+        finally:
+            browser.close()
+
+
 def builder_figures(name: str, runs: int) -> dict[str, Any]:
     """``mkdocs build`` versus ``zensical build`` on the pages the overhead step generated."""
     root = WORK / f"overhead-{name.replace(' ', '-')}"
@@ -380,6 +399,7 @@ def markdown_report(results: dict[str, Any]) -> str:
         f"{w['thumbnails_on_page']}, loaded before scrolling: "
         f"{w['thumbnails_loaded_before_scroll']})",
     ]
+    lines += firstvisit.table(results.get("first_visit", {}))
     lines += lighthouse_report(results.get("lighthouse", {}))
     lines += [
         "",
@@ -439,6 +459,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["noop"] = noop_figures(contents["real"])
     results["quota"] = quota.measure()
     results["page_weight"] = page_weight(args.runs)
+    results["first_visit"] = first_visit_figures()
     results["lighthouse"] = lighthouse_figures()
     results["builders"] = {
         name: builder_figures(name, args.runs if name == "real" else max(1, args.runs // 2))

@@ -76,3 +76,14 @@ def test_zensical_cannot_be_sent_to_another_site_dir(
     args += ["--docs", str(tmp_path / "docs"), "--site-dir", str(tmp_path / "site")]
     assert cli.main(args) == 2
     assert "zensical writes to the site_dir of its configuration only" in capsys.readouterr().err
+
+
+def test_zensical_pages_have_the_logo_but_no_web_app(zensical_site: Path) -> None:
+    """Zensical runs no hooks, so nothing enables the web app: no manifest and no worker
+    registration in pages; the worker's source is published unfilled and retires itself
+    (tests/browser/test_webapp.py)."""
+    for page in (zensical_site / "index.html", zensical_site / "backend-2026" / "index.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "serviceWorker" not in text and 'rel="manifest"' not in text
+        assert "assets/logo.svg" in text
+    assert '"__HB_BUILD__"' in (zensical_site / "sw.js").read_text(encoding="utf-8")

@@ -39,6 +39,13 @@ OVERFLOW = """() => {
   return {width, page, out: out.slice(0, 5)};
 }"""
 
+SETTLED = """async () => {
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await Promise.all(document.getAnimations().map((animation) => animation.finished));
+}"""
+"""Waits for the transitions a scroll starts (Material's header swaps the site name for the
+page title) to end: axe measures a fading title's contrast mid-way and reports it."""
+
 NAMELESS = """() => [...document.querySelectorAll("a[href], button, [role=button]")]
   .filter(node => node.getClientRects().length > 0)
   .filter(node => !(node.getAttribute("aria-label") || node.getAttribute("title")
@@ -81,7 +88,8 @@ def test_axe_finds_nothing_serious_on_any_page(
             _visit(page, site.url + path)
             boxes = page.locator("input[data-item]")
             if not ticked and boxes.count():  # bars and boxes then show progress, as in use
-                boxes.first.check()
+                boxes.first.check()  # scrolls the box into view
+                page.evaluate(SETTLED)
                 ticked = True
             shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             assert shown == SCHEMES[scheme], path
