@@ -193,10 +193,12 @@ def test_every_page_links_the_manifest_and_registers_the_worker(built_site: Path
             ("(prefers-color-scheme: light)", INDIGO),
             ("(prefers-color-scheme: dark)", INDIGO),
         ]
-        logos = {
-            urljoin(base, a["src"]) for t, a in tags.tags if t == "img" and a.get("alt") == "logo"
-        }
-        assert logos == {"https://h/assets/logo.svg"}
+        logos = [a for t, a in tags.tags if t == "img" and a.get("src", "").endswith("logo.svg")]
+        assert {urljoin(base, a["src"]) for a in logos} == {"https://h/assets/logo.svg"}
+        # sized (nothing moves as it loads) and silent: the link around it names the site
+        assert all(
+            (a.get("width"), a.get("height"), a.get("alt")) == ("24", "24", "") for a in logos
+        )
         assert _linked(tags, base, "icon") == "https://h/assets/logo.svg"
         registration = tags.scripts[""]
         assert registration.count(".register(") == 1  # the inline scripts without an id
