@@ -98,9 +98,9 @@ def render_handbook(content: Path, docs: Path, site_url: str | None) -> Rendered
 def _cyclic_gc_paused() -> Iterator[None]:
     """Load and render without CPython's cyclic garbage collector, which a render's many
     short-lived objects (YAML nodes, models, views) set off again and again for almost no
-    garbage: about a tenth of a 1,000-week render (make bench). The work is bounded by
-    ``limits.py``, reference counting still frees nearly everything, and the collector, on again,
-    takes what cycles there were in its own time."""
+    garbage: 10-15% of a 1,000-week render (make bench). The work is bounded by ``limits.py``,
+    reference counting still frees nearly everything, and the collector, on again, takes what
+    cycles there were in its own time."""
     if not gc.isenabled():
         yield
         return
