@@ -13,122 +13,16 @@ not used: it turns the browser's HTTP cache off, which would count those files t
 
 from __future__ import annotations
 
-import functools
-import gzip
-import hashlib
-import http.server
-import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser
 
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ".webmanifest"}
-"""What GitHub Pages sends gzipped."""
-TYPES = {".webmanifest": "application/manifest+json", ".js": "text/javascript"}
-
-
-class _Counter:
-    """Wraps a connection's output, adding every byte written to the server's total."""
-
-    def __init__(self, inner: Any, server: _PagesServer) -> None:
-        self.inner, self.server = inner, server
-
-    def write(self, data: bytes) -> int:
-        with self.server.lock:
-            self.server.sent += len(data)
-        written: int = self.inner.write(data)
-        return written
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)  # flush, close, closed: the connection's own
-
-
-class _PagesServer(http.server.ThreadingHTTPServer):
-    sent = 0
-    lock = threading.Lock()
-
-
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files as GitHub Pages serves them."""
-
-    protocol_version = "HTTP/1.1"
-    server: _PagesServer
-
-    def guess_type(self, path: str | os.PathLike[str]) -> str:
-        return TYPES.get(Path(path).suffix) or super().guess_type(path)
-
-    def setup(self) -> None:
-        super().setup()
-        self.wfile = _Counter(self.wfile, self.server)  # type: ignore[assignment]
-
-    def log_message(self, format: str, *args: object) -> None:
-        return
-
-    def send_head(self) -> Any:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        if not path.is_file():
-            return super().send_head()  # redirects and 404s, with their lengths
-        data = path.read_bytes()
-        tag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"'
-        if self.headers.get("If-None-Match") == tag:
-            self.send_response(304)
-            self._caching(tag)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return None
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        compress = wants_gzip and path.suffix in COMPRESSED
-        body = gzip.compress(data, compresslevel=6, mtime=0) if compress else data
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        if compress:
-            self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
-        self._caching(tag)
-        self.end_headers()
-        return _Body(body)
-
-    def _caching(self, tag: str) -> None:
-        self.send_header("ETag", tag)
-        self.send_header("Cache-Control", "max-age=600")
-
-
-class _Body:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, size: int = -1) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self) -> None:
-        return
-
-
-@contextmanager
-def serving(site: Path) -> Iterator[tuple[str, _PagesServer]]:
-    """``site`` served like GitHub Pages on a free port of 127.0.0.1: its root URL and server."""
-    handler = functools.partial(_PagesHandler, directory=str(site))
-    server = _PagesServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+from bench import pages
 
 
 def first_visit(
-    browser: Browser, url: str, server: _PagesServer, roadmap: str, worker: bool
+    browser: Browser, url: str, server: pages.PagesServer, roadmap: str, worker: bool
 ) -> int:
     """Bytes sent for one first visit of ``url`` in a fresh profile; with ``worker``, until
     the worker says that ``roadmap`` is saved for offline reading."""
@@ -151,7 +45,7 @@ def first_visit(
 def measure(site: Path, roadmaps: list[str], browser: Browser) -> dict[str, Any]:
     """Per roadmap, bytes of a first visit to its overview without and with the worker."""
     figures: dict[str, Any] = {}
-    with serving(site) as (root, server):
+    with pages.serving(site) as (root, server):
         for slug in roadmaps:
             without = first_visit(browser, root + slug + "/", server, slug, worker=False)
             with_worker = first_visit(browser, root + slug + "/", server, slug, worker=True)

@@ -1,5 +1,5 @@
 """Lighthouse (mobile preset) on the pages readers open most: home, an overview, a week with
-videos, served with gzip as GitHub Pages serves them.
+videos, served as GitHub Pages serves them (``bench/pages.py``).
 
 Lighthouse comes from npm (``lighthouse`` in package.json) and drives Debian's Chromium.
 The machine has no internet, so YouTube's thumbnail host is mapped to a local HTTPS server
@@ -10,8 +10,6 @@ are recorded by ``make bench``; no test asserts them.
 
 from __future__ import annotations
 
-import functools
-import gzip
 import http.server
 import json
 import os
@@ -27,6 +25,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from bench.pages import serving
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = "/usr/bin/chromium"
@@ -39,7 +39,6 @@ METRICS = {
 """The figures behind the performance score, by the name the results give them."""
 RUNS = 3
 """Runs per page; the median run (by performance score) is reported."""
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ".webmanifest"}
 
 
 def placeholder_png(width: int = 320, height: int = 180) -> bytes:
@@ -53,41 +52,6 @@ def placeholder_png(width: int = 320, height: int = 180) -> bytes:
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
-
-
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, gzipped for clients that accept it, with GitHub Pages' cache header."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        return
-
-    def send_head(self) -> Any:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not path.is_file() or path.suffix not in COMPRESSED or not wants_gzip:
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, size: int = -1) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self) -> None:
-        return
 
 
 class _Thumbnails(http.server.BaseHTTPRequestHandler):
@@ -165,9 +129,7 @@ def measure(site: Path, pages: dict[str, str]) -> dict[str, Any]:
         tls.load_cert_chain(cert, key)
         thumbs = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Thumbnails)
         thumbs.socket = tls.wrap_socket(thumbs.socket, server_side=True)
-        handler = functools.partial(_GzipHandler, directory=str(site))
-        pages_server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        with _serving(thumbs) as thumb_port, _serving(pages_server) as port:
+        with _serving(thumbs) as thumb_port, serving(site) as (root, _):
             flags = " ".join(
                 [
                     "--headless=new",
@@ -181,7 +143,7 @@ def measure(site: Path, pages: dict[str, str]) -> dict[str, Any]:
                 ]
             )
             for name, path in pages.items():
-                runs = [_run(work, f"http://127.0.0.1:{port}/{path}", flags) for _ in range(RUNS)]
+                runs = [_run(work, root + path, flags) for _ in range(RUNS)]
                 reports = [report for report in runs if "error" not in report]
                 if not reports:
                     results[name] = runs[0]

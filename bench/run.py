@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import assets, firstvisit, lighthouse, quota, synthetic
+from bench import assets, firstvisit, lighthouse, pages, quota, synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work"
@@ -209,37 +209,22 @@ def page_weight(runs: int) -> dict[str, Any]:
 
 def _requests(site: Path, page: str) -> dict[str, Any]:
     """Requests Chromium makes loading ``page`` (viewport 1280x800, no scrolling)."""
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
     seen: list[str] = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            context = browser.new_context(viewport={"width": 1280, "height": 800})
-            # no internet here: answer thumbnails with an empty image, but count them
-            context.route("https://**/*", lambda route: route.fulfill(status=204))
-            tab = context.new_page()
-            tab.on("request", lambda request: seen.append(request.url))
-            tab.goto(base + page.removesuffix("index.html"), wait_until="networkidle")
-            thumbnails = tab.locator(".hb-video img").count()
-            browser.close()
-    finally:
-        server.shutdown()
+    with pages.serving(site) as (base, _), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        # no internet here: answer thumbnails with an empty image, but count them
+        context.route("https://**/*", lambda route: route.fulfill(status=204))
+        tab = context.new_page()
+        tab.on("request", lambda request: seen.append(request.url))
+        tab.goto(base + page.removesuffix("index.html"), wait_until="networkidle")
+        thumbnails = tab.locator(".hb-video img").count()
+        browser.close()
     external = [url for url in seen if not url.startswith(base)]
     return {
         "requests_before_scroll": len(seen),

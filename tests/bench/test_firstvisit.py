@@ -8,11 +8,11 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from bench import firstvisit
+from bench import firstvisit, pages
 
 
 def test_the_server_answers_like_github_pages(built_site: Path) -> None:
-    with firstvisit.serving(built_site) as (root, server):
+    with pages.serving(built_site) as (root, server):
         request = urllib.request.Request(
             root + "fixture-team/", headers={"Accept-Encoding": "gzip"}
         )
