@@ -11,7 +11,12 @@ choices of items and searches, a suggested start, and a lock file with
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -63,3 +68,25 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real curriculum, built; for the content acceptance suite and whole-site checks."""
     return build_site(CONTENT, tmp_path_factory.mktemp("real-project"))
+
+
+@contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """``folder`` served by a quiet stdlib HTTP server on a free port of 127.0.0.1: its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging every request into the test output."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        return

@@ -10,13 +10,10 @@ from content, and the payloads must still read literally, as text.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html
-import http.server
 import itertools
 import json
 import re
-import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,7 +26,7 @@ from playwright.sync_api import Browser, Route
 from generator.model import VideoSettings
 from generator.youtube import lock, query
 from generator.youtube.lock import Entry, Lock, StoredVideo
-from tests.conftest import build_site
+from tests.conftest import build_site, serving
 
 PAYLOADS = (
     "</title><script>hbx({n})</script>",
@@ -289,14 +286,18 @@ def test_the_live_pages_run_no_content(hostile_site: Path, browser: Browser) -> 
     they ran, nothing from content may be an element, attribute, URL or script call, and
     nothing may be fetched from a host the payloads name."""
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            return
+    with serving(hostile_site) as base:
+        problems, outside, pages = _visit_live(hostile_site, base, browser)
+    assert len(pages) >= 7
+    assert problems == []
+    assert not [url for url in outside if "evil.example" in url]
 
-    handler = functools.partial(Quiet, directory=str(hostile_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+
+def _visit_live(
+    hostile_site: Path, base: str, browser: Browser
+) -> tuple[list[str], list[str], list[Path]]:
+    """Every page of the served hostile site, then search results: what each live page
+    holds that came from content, and every URL requested from another host."""
     context = browser.new_context(timezone_id="America/New_York")
     outside: list[str] = []
 
@@ -337,8 +338,4 @@ def test_the_live_pages_run_no_content(hostile_site: Path, browser: Browser) -> 
             tab.keyboard.press("Escape")
     finally:
         context.close()
-        server.shutdown()
-        server.server_close()
-    assert len(pages) >= 7
-    assert problems == []
-    assert not [url for url in outside if "evil.example" in url]
+    return problems, outside, pages

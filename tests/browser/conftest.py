@@ -6,38 +6,22 @@ these tests under ``CI=true`` when Chromium is missing and skips them loudly els
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from tests.conftest import serving
+
 TIMEZONE = "Africa/Nairobi"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging every request into the test output."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        return
 
 
 @pytest.fixture(scope="session")
 def base_url(built_site: Path) -> Iterator[str]:
-    """The built site served by a stdlib HTTP server on a free port of 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    """The built site, served."""
+    with serving(built_site) as url:
+        yield url
 
 
 @pytest.fixture

@@ -8,14 +8,13 @@ curriculum. Adding a site is one line in ``SITES``. Each site is built once per 
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import serving
 
 SITES = {"fixture": "built_site", "real": "real_site"}
 """Checked site → the session fixture that builds it."""
@@ -39,22 +38,9 @@ class CheckedSite:
         return paths
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        return
-
-
 @pytest.fixture(scope="session", params=sorted(SITES))
 def site(request: pytest.FixtureRequest) -> Iterator[CheckedSite]:
     """Each checked site, built and served."""
     root: Path = request.getfixturevalue(SITES[request.param])
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield CheckedSite(request.param, root, f"http://127.0.0.1:{server.server_address[1]}/")
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serving(root) as url:
+        yield CheckedSite(request.param, root, url)
