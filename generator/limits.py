@@ -17,7 +17,7 @@ stay valid so that scaling can still be measured.
 
 Where a limit can be checked before the work it bounds, it is: file size before
 the file is read (``loader``), nesting depth, aliases and expanded size while the
-YAML is composed and before anything is expanded (``yamlsource``), week numbers
+YAML is read and before anything is expanded (``yamlsource``), week numbers
 and dates before any date arithmetic (``model``, ``schedule``).
 """
 
@@ -32,7 +32,8 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 
 MAX_DEPTH = 32
 """How many collections (lists and mappings, the file's own mapping included) may enclose
-a value. The deepest value the model allows
+a value, with aliases expanded (a chain of anchors each nesting the last would otherwise
+build any depth from a short file). The deepest value the model allows
 (``phases[0].months[0].weeks[0].topics[0].one_of[0].text``) is inside 11, real files reach
 8; 32 leaves room for a future shape while keeping the recursive reader and validator a
 few hundred stack frames away from Python's recursion limit (a million ``[`` crashed the
@@ -53,7 +54,7 @@ and reporting the worst file (every value a problem) takes about half a second."
 MAX_EXPANDED_CHARS = MAX_FILE_BYTES
 """Characters of scalar text in a file once every alias is expanded: no more than a file
 without aliases could hold, so a 1 MB string referenced 1,000 times (a gigabyte of text
-to validate and print) is refused while it is being composed."""
+to validate and print) is refused while it is being read."""
 
 MAX_WEEK = 1_040
 """Highest week number (``number``, ``through``, a key date's ``week``): twenty years of

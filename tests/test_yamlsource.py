@@ -126,6 +126,24 @@ def test_expanded_size_counts_every_use_of_an_anchor() -> None:
         parse(base + "y: [" + ",".join(["*x"] * (uses + 1)) + "]\n")
 
 
+@pytest.mark.parametrize("loader", LOADERS)
+def test_nesting_counts_aliases_expanded(loader: type) -> None:
+    """Anchors that each nest the one before build any depth from a few lines: the depth
+    an alias reaches is its own plus the height of what it names."""
+
+    def chain(links: int) -> str:
+        lines = ["a0: &a0 x"]
+        lines += [f"a{k}: &a{k} [*a{k - 1}]" for k in range(1, links + 1)]
+        return "\n".join(lines) + "\n"
+
+    # a31 is a list at level 2 around 30 more lists around "x": inside 32 collections
+    assert yamlsource._parse(chain(MAX_DEPTH - 1), loader).problems == []
+    with pytest.raises(LimitExceeded, match="32 levels deep \\(with aliases expanded\\)") as caught:
+        yamlsource._parse(chain(MAX_DEPTH), loader)
+    assert caught.value.problem.path == (f"a{MAX_DEPTH}", 0)
+    assert caught.value.problem.mark == Mark(MAX_DEPTH + 1, 12)  # the alias "*a31"
+
+
 def test_a_recursive_alias_does_not_count_as_an_expansion() -> None:
     source = parse("a: &x [1, *x, *x]\nb: *x\n")
     assert source.data == {"a": [1, None, None], "b": [1, None, None]}
