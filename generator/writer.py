@@ -51,17 +51,19 @@ def write_tree(files: Mapping[str, str], out_dir: Path) -> WriteReport:
     """Make ``out_dir`` hold exactly ``files`` (pages, data, calendars), touching only what differs."""
     report = WriteReport()
     claim(out_dir, STAMP, "render into a new or empty folder", files)
+    present = set(_files(out_dir))  # listed once: a new file is written without trying to read it
     folders: set[Path] = set()
     for path in sorted(files):
         target = out_dir / path
         data = files[path].encode("utf-8")
-        try:
-            if target.read_bytes() == data:
-                report.unchanged.append(path)
-                continue
-            exists = True
-        except FileNotFoundError:
-            exists = False
+        exists = path in present
+        if exists:
+            try:
+                if target.read_bytes() == data:
+                    report.unchanged.append(path)
+                    continue
+            except FileNotFoundError:  # deleted since it was listed
+                exists = False
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
@@ -72,11 +74,10 @@ def write_tree(files: Mapping[str, str], out_dir: Path) -> WriteReport:
         else:  # a new file: no reader has an old version to keep
             target.write_bytes(data)
         report.written.append(path)
-    wanted = {*files, STAMP}
-    for stale in sorted(set(_files(out_dir)) - wanted):
+    for stale in sorted(present - {*files, STAMP}):
         (out_dir / stale).unlink()
         report.removed.append(stale)
-    # folders emptied by that go too, deepest first (os.walk lists without a stat per file)
+    # folders left empty go too, deepest first (os.walk lists without a stat per file)
     for folder, _, names in os.walk(out_dir, topdown=False):
         if folder != str(out_dir) and not names and not os.listdir(folder):
             os.rmdir(folder)
