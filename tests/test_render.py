@@ -6,6 +6,9 @@ import dataclasses
 import os
 import re
 import shutil
+import sys
+import threading
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import markdown
@@ -13,7 +16,7 @@ import pytest
 
 from generator import pipeline, render, writer
 from generator.loader import load_all
-from generator.views.site import site
+from generator.views.site import Page, Site, site
 from tests.conftest import FIXTURES, HANDBOOK, ROOT, SITE_URL
 
 MINI = FIXTURES / "mini"
@@ -113,6 +116,74 @@ def test_refuses_to_write_two_files_at_one_path() -> None:
     doubled = dataclasses.replace(built, pages=(*built.pages, week))
     with pytest.raises(ValueError, match=r"two files would be written to fixture-team/week-01\.md"):
         render.render(doubled)
+
+
+TWO_CORES = sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
+
+
+def _site() -> Site:
+    return site([item.plan for item in load_all(HANDBOOK)], {}, SITE_URL)
+
+
+def _counting_pages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Paths of the pages rendered in this process (a forked helper counts in its own copy)."""
+    here: list[str] = []
+    render_page = render.render_page
+
+    def counted(page: Page) -> str:
+        here.append(page.path)
+        return render_page(page)
+
+    monkeypatch.setattr(render, "render_page", counted)
+    return here
+
+
+@pytest.mark.skipif(not TWO_CORES, reason="a second process only renders on Linux with two cores")
+def test_a_large_handbook_shares_its_pages_with_a_helper_and_gets_the_same_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built = _site()
+    alone = render.render(built)
+    here = _counting_pages(monkeypatch)
+    monkeypatch.setattr(render._Helper, "MIN_PAGES", 2)
+    shared = render.render(built)
+    assert list(shared.items()) == list(alone.items())  # same files, same order
+    assert len(here) == render._own_share(len(built.pages)) < len(built.pages)
+
+
+@pytest.mark.skipif(not TWO_CORES, reason="a second process only renders on Linux with two cores")
+@pytest.mark.parametrize("failure", ["raises", "dies"])
+def test_when_the_helper_fails_its_pages_are_rendered_here(
+    monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    built = _site()
+    alone = render.render(built)
+    here = _counting_pages(monkeypatch)
+    monkeypatch.setattr(render._Helper, "MIN_PAGES", 2)
+
+    def broken(self: render._Helper, send: Connection) -> None:
+        if failure == "dies":
+            os._exit(1)  # as if killed: nothing is sent
+        raise RuntimeError("the helper broke")  # caught by multiprocessing in the helper
+
+    monkeypatch.setattr(render._Helper, "_run", broken)
+    assert render.render(built) == alone
+    assert len(here) == len(built.pages)
+
+
+def test_no_helper_for_a_small_handbook_or_beside_another_thread() -> None:
+    pages = _site().pages
+    assert not render._Helper.worthwhile(pages)  # 21 files: below MIN_PAGES
+    many = pages * render._Helper.MIN_PAGES
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not render._Helper.worthwhile(many)
+    finally:
+        release.set()
+        other.join()
+    assert render._Helper.worthwhile(many) == TWO_CORES
 
 
 def test_hostile_content_renders_literally() -> None:
