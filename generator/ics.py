@@ -67,8 +67,8 @@ def _all_day(
     last line.
 
     Nearly every event of a feed is one of these (a 1,000-week roadmap has 1,250), and
-    building each as an icalendar ``Event`` and serializing it cost 90% of the feed and 20%
-    of the whole render (make bench). So they are written here, in the order and with the
+    building each as an icalendar ``Event`` and serializing it took four fifths of the
+    feed's time (0.11 of 0.14 s at 1,000 weeks). So they are written here, in the order and with the
     escaping icalendar uses (its canonical property order, then by name; TEXT values through
     its ``vText``); ``tests/test_ics.py`` checks that icalendar reads every feed back into
     exactly the same bytes. The calendar itself, the sessions and their time zone are
@@ -85,7 +85,8 @@ def _all_day(
         f"UID:{_text(_uid(slug, what))}",
     ]
     if lines:
-        event.append(f"DESCRIPTION:{_text(chr(10).join(lines))}")
+        description = "\n".join(lines)
+        event.append(f"DESCRIPTION:{_text(description)}")
     event.append("TRANSP:TRANSPARENT")  # a study week or a milestone does not make you busy
     if url:
         event.append(f"URL:{url}")
