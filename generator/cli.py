@@ -12,12 +12,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import cli_publish, settings
+from generator.engine import DEFAULT as DEFAULT_ENGINE
+from generator.engine import ENGINES
 from generator.errors import ContentError, HandbookError
+from generator.views.urls import OFFLINE_ZIP
+
+if TYPE_CHECKING:
+    from generator.pipeline import Rendered
 
 # Stage modules are imported by the subcommand that needs them, so that a command does not
 # pay for loading what it never uses (the video client, the schema, the reviewers' tools).
@@ -81,8 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser(
         "build",
         parents=[content, site],
-        help="render, then build the site with mkdocs --strict",
-        description="Render the Markdown, run 'mkdocs build --strict' into site/, then build the offline copy site/downloads/handbook-offline.zip.",
+        help="render, then build the site with the engine (MkDocs or Zensical)",
+        description="Render the Markdown, build the site into site/ with the engine (--builder; strict: a warning fails the build), add the installable web app, then build the offline copy site/downloads/handbook-offline.zip. A site already built from the same pages, configuration, theme and engine is reused as it is.",
     )
     build.add_argument(
         "--site-dir",
@@ -92,16 +98,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--builder",
-        choices=("mkdocs", "zensical"),
-        default="mkdocs",
-        help="site generator: mkdocs (default) or zensical (optional dependency)",
+        choices=ENGINES,
+        default=DEFAULT_ENGINE,
+        help="site engine: mkdocs (MkDocs + Material, the default) or zensical",
     )
     build.add_argument(
         "--offline",
         action=argparse.BooleanOptionalAction,
         default=True,
         help="also build the offline copy, downloads/handbook-offline.zip, that the home page "
-        "links to (default: yes; always built with MkDocs)",
+        "then offers (default: yes)",
     )
     build.set_defaults(run=_build)
 
@@ -113,6 +119,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)"
+    )
+    serve.add_argument(
+        "--builder",
+        choices=ENGINES,
+        default=DEFAULT_ENGINE,
+        help="site engine: mkdocs (MkDocs + Material, the default) or zensical",
     )
     serve.set_defaults(run=_serve)
 
@@ -181,11 +193,7 @@ def _settings(args: argparse.Namespace) -> settings.Settings:
     return settings.load(args.config, docs=args.docs, site=getattr(args, "site_dir", None))
 
 
-def _render_into(args: argparse.Namespace, config: settings.Settings) -> None:
-    from generator import pipeline
-
-    docs = config.docs_dir
-    result = pipeline.render_handbook(args.content, docs, config.site_url)
+def _report_render(result: Rendered, docs: Path) -> None:
     if result.cached:
         print(f"Up to date: {result.files} files in {docs} (nothing changed since the last render)")
     else:
@@ -193,50 +201,36 @@ def _render_into(args: argparse.Namespace, config: settings.Settings) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    _render_into(args, _settings(args))
+    from generator import pipeline
+
+    config = _settings(args)
+    _report_render(
+        pipeline.render_handbook(args.content, config.docs_dir, config.site_url), config.docs_dir
+    )
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator import offline, site
+    from generator import build
 
     config = _settings(args)
-    site.check(config, args.site_dir, args.builder)
-    _render_into(args, config)
-    site.build(config, args.site_dir, args.builder)
-    if args.offline:
-        target = (args.site_dir or config.site_dir) / offline.ZIP_PATH
-        count = offline.build(config, target)
-        print(f"Offline copy: {count} files in {target}")
+    built = build.build(
+        args.content, config, args.builder, args.site_dir, with_offline=args.offline
+    )
+    _report_render(built.rendered, config.docs_dir)
+    if built.reused:
+        print(f"Up to date: {built.site_dir} (built from the same pages, configuration and engine)")
+    else:
+        print(f"Built {built.site_dir} with {args.builder}")
+    if built.offline_files is not None:
+        print(f"Offline copy: {built.offline_files} files in {built.site_dir / OFFLINE_ZIP}")
     return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from generator import site
-    from generator.errors import ContentError
+    from generator import preview_server
 
-    config = _settings(args)
-    site.check_serve(config)
-    _render_into(args, config)
-    process = site.serve(config, args.dev_addr)
-    stamp = _content_stamp(args.content)
-    try:
-        while process.poll() is None:
-            time.sleep(1)
-            current = _content_stamp(args.content)
-            if current != stamp:
-                stamp = current
-                try:
-                    _render_into(args, config)
-                except ContentError as error:
-                    print(error, file=sys.stderr)
-    except KeyboardInterrupt:
-        process.terminate()
-    return process.wait()
-
-
-def _content_stamp(content: Path) -> tuple[tuple[str, int], ...]:
-    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in content.rglob("*") if p.is_file()))
+    return preview_server.run(args.content, _settings(args), args.builder, args.dev_addr)
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -1,8 +1,9 @@
 """The offline copy: the whole handbook as one zip that works opened from disk.
 
-``handbook build`` ends with this step (``--no-offline`` skips it):
-MkDocs builds the site a second time with ``OFFLINE=true``, which turns on
-Material's offline plugin (``mkdocs.yml``): links end in ``.html`` instead of
+``handbook build`` ends with this step (``--no-offline`` skips it): the
+engine builds the site a second time, from the generated offline configuration
+and with ``OFFLINE=true``, which turns on the offline plugin (``mkdocs.yml``;
+MkDocs' Material and Zensical both have it): links end in ``.html`` instead of
 directory URLs, and the search index is inlined as a script, run by the
 vendored iframe-worker shim, because browsers allow neither ``fetch`` nor
 web workers on ``file://``. The result is zipped into the published site at
@@ -18,8 +19,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from generator import site
-from generator.settings import Settings
+from generator import engine
 from generator.views import urls
 
 ZIP_PATH = urls.OFFLINE_ZIP
@@ -29,15 +29,20 @@ WORK_DIR = Path("build/offline-site")
 """Where the offline variant of the site is built before it is zipped, relative to the
 configuration's folder."""
 
-FOLDER = "study-handbook"
+FOLDER = urls.OFFLINE_FOLDER
 """Top folder inside the zip: unpacking never spills files into the reader's folder."""
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 
 
 def write_zip(site_dir: Path, target: Path) -> int:
-    """Zip every file of ``site_dir`` under ``FOLDER/``; returns the number of files."""
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p.name != site.MARKER)
+    """Zip every file of ``site_dir`` under ``FOLDER/`` (dot files, such as an engine's or
+    our own markers, left out); returns the number of files."""
+    files = sorted(
+        p
+        for p in site_dir.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(site_dir).parts)
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
     with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -50,11 +55,10 @@ def write_zip(site_dir: Path, target: Path) -> int:
     return len(files)
 
 
-def build(settings: Settings, target: Path) -> int:
-    """Build the offline site (into ``WORK_DIR`` beside the configuration) and zip it to
-    ``target``; returns the number of files."""
-    work = settings.config_file.parent / WORK_DIR
+def build(builder: str, config_file: Path, work: Path, target: Path) -> int:
+    """Build the offline site from ``config_file`` (the generated offline configuration,
+    whose ``site_dir`` is ``work``) and zip it to ``target``; returns the number of files."""
     if work.exists():
         shutil.rmtree(work)
-    site.build(settings, work, extra_env={"OFFLINE": "true"})
+    engine.build(builder, config_file, env=engine.OFFLINE_ENV)
     return write_zip(work, target)

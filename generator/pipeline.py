@@ -1,33 +1,42 @@
-"""The build as one straight line: load → date → videos from the lock → views → render → write.
+"""The render as one straight line: load → date → videos from the lock → views → render → write.
 
 The CLI, the tests and the benchmarks all call these functions, so there is
 exactly one definition of what "render the handbook" means. Videos come from
 the lock file next to the roadmaps (``content/videos.lock.json``); a missing
-lock means no videos yet, a malformed one is an error. The last stage, the
-site itself, is ``site.py``'s.
+lock means no videos yet, a malformed one is an error. What follows, the
+site engine and the finishing stage, is ``build.py``'s.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import importlib.metadata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import writer
+from generator import webassets, writer
 
 if TYPE_CHECKING:
     from generator.loader import Loaded
 
 GENERATOR = Path(__file__).resolve().parent
-"""The generator's own files (code and templates): rendered output depends on them too."""
+"""The generator's own files (code, templates, the reader's script and stylesheet): rendered
+output depends on them too."""
 
-RENDERING_LIBRARIES = ("study-handbook", "Jinja2", "MarkupSafe", "icalendar", "pydantic", "PyYAML")
+RENDERING_LIBRARIES = (
+    "study-handbook",
+    "Jinja2",
+    "MarkupSafe",
+    "icalendar",
+    "pydantic",
+    "PyYAML",
+    "calmjs.parse",
+    "rcssmin",
+)
 """Distributions whose version changes rendered bytes: the generator itself, its template
-engine and escaping, the calendar writer, and the content parser and validator."""
+engine and escaping, the calendar writer, the content parser and validator, and the
+minifiers of the reader's script and stylesheet."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,7 @@ class Rendered:
     cached: bool = False
 
 
-def generate(content: Path, site_url: str | None) -> dict[str, str]:
+def generate(content: Path, site_url: str | None, *, offline: bool = True) -> dict[str, str]:
     """Every generated file of the handbook, in memory: path in the docs folder → text.
 
     ``site_url`` (``mkdocs.yml``'s) makes the calendars' links absolute.
@@ -47,10 +56,12 @@ def generate(content: Path, site_url: str | None) -> dict[str, str]:
     from generator import loader  # heavy: imported only when something is rendered
 
     loaded = loader.load_all(content)  # gather everything first (raises on any content error)
-    return files_for(loaded, content, site_url)
+    return files_for(loaded, content, site_url, offline=offline)
 
 
-def files_for(loaded: Sequence[Loaded], content: Path, site_url: str | None) -> dict[str, str]:
+def files_for(
+    loaded: Sequence[Loaded], content: Path, site_url: str | None, *, offline: bool = True
+) -> dict[str, str]:
     """The generated files of roadmaps already loaded from ``content`` (for callers that
     also need the loaded roadmaps themselves, so that nothing is loaded twice)."""
     # Imported here, not at the top: a rebuild with nothing changed never needs them.
@@ -60,7 +71,7 @@ def files_for(loaded: Sequence[Loaded], content: Path, site_url: str | None) -> 
 
     plans = [item.plan for item in loaded]
     videos = shown.resolutions(lock.read(lock.path_in(content)), [p.roadmap for p in plans])
-    return render.render(site(plans, videos, site_url))
+    return {**render.render(site(plans, videos, site_url, offline=offline)), **webassets.files()}
 
 
 def _versions() -> list[str]:
@@ -73,39 +84,25 @@ def _versions() -> list[str]:
     return versions
 
 
-def render_handbook(content: Path, docs: Path, site_url: str | None) -> Rendered:
+def render_handbook(
+    content: Path, docs: Path, site_url: str | None, *, offline: bool = True
+) -> Rendered:
     """Validate ``content`` and make ``docs`` hold exactly the generated files.
 
     When nothing the output depends on (content, lock, generator code and
     templates, the versions of the generator and its rendering libraries,
-    ``site_url``) has changed since the last render, and the output is
+    ``site_url``, whether the offline copy is offered) has changed since the last render, and the output is
     untouched, nothing is loaded or rendered at all.
     """
     from generator import loader
 
-    inputs = writer.digest([content, GENERATOR], [site_url or "", *_versions()])
+    inputs = writer.digest(
+        [content, GENERATOR], [site_url or "", f"offline={offline}", *_versions()]
+    )
     previous = writer.unchanged_since_stamp(docs, inputs)
     if previous is not None:
         return Rendered(len(previous), writer.WriteReport(unchanged=previous), cached=True)
-    with _cyclic_gc_paused():
-        files = files_for(loader.load_all(content), content, site_url)
+    files = files_for(loader.load_all(content), content, site_url, offline=offline)
     report = writer.write_tree(files, docs)
     writer.save_stamp(docs, inputs, files)
     return Rendered(files=len(files), report=report)
-
-
-@contextlib.contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Load and render without CPython's cyclic garbage collector, which a render's many
-    short-lived objects (YAML nodes, models, views) set off again and again for almost no
-    garbage: 10-15% of a 1,000-week render (make bench). The work is bounded by ``limits.py``,
-    reference counting still frees nearly everything, and the collector, on again, takes what
-    cycles there were in its own time."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()

@@ -18,7 +18,7 @@ import contextlib
 import logging
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,8 @@ class Settings:
     docs_dir: Path
     site_dir: Path
     use_directory_urls: bool
+    mkdocs: Any = field(default=None, compare=False, repr=False)
+    """The whole configuration as MkDocs loads it, for the web app's name, logo and colours."""
 
 
 @contextlib.contextmanager
@@ -64,8 +66,7 @@ def load_mkdocs(
 ) -> Any:
     """``mkdocs.config.load_config`` on ``config``, with ``docs_dir``/``site_dir`` overridden
     when given; a missing or invalid configuration is a ``UsageError`` (exit 2)."""
-    if not config.is_file():
-        raise UsageError(f"{config}: no such configuration file (give one with --config)")
+    _require_file(config)
     from mkdocs import exceptions
     from mkdocs.config import load_config
 
@@ -129,8 +130,7 @@ def load(config: Path, *, docs: Path | None = None, site: Path | None = None) ->
     MkDocs refuses a ``docs_dir`` that does not exist yet, and the first render is what
     creates it, so the folder is made (when it can be) before the configuration is loaded.
     """
-    if not config.is_file():
-        raise UsageError(f"{config}: no such configuration file (give one with --config)")
+    _require_file(config)
     pages = docs.absolute() if docs is not None else configured_folder(config, "docs_dir", "docs")
     ensure_folder(pages, "--docs")
     loaded = load_mkdocs(config, docs=docs, site=site)
@@ -141,7 +141,17 @@ def load(config: Path, *, docs: Path | None = None, site: Path | None = None) ->
         docs_dir=Path(loaded["docs_dir"]).resolve(),
         site_dir=Path(loaded["site_dir"]).resolve(),
         use_directory_urls=bool(loaded["use_directory_urls"]),
+        mkdocs=loaded,
     )
+
+
+def _require_file(config: Path) -> None:
+    """Stop with one line unless ``config`` is a regular file (``--config /dev/null`` or a
+    folder exists, but is no configuration)."""
+    if not config.exists():
+        raise UsageError(f"{config}: no such configuration file (give one with --config)")
+    if not config.is_file():
+        raise UsageError(f"{config}: not a regular file; give a mkdocs.yml with --config")
 
 
 def ensure_folder(path: Path, option: str) -> None:

@@ -13,9 +13,11 @@ something a phone can install and read offline, all written when the site is bui
 - ``sw.js``, the service worker (``overrides/sw.js``, filled in by ``generator/precache.py``
   with the list of files it keeps for offline reading and their content hashes).
 
-Pages link them through ``overrides/partials/webapp.html``, which prints nothing unless this
-module enabled it (``config.extra.hb_webapp``): builders that do not run MkDocs hooks
-(Zensical) and the offline copy, opened from disk where no worker can run, get none of it.
+Pages link them through ``overrides/partials/webapp.html``, which prints nothing unless the
+generated engine configuration enables it (``extra.hb_webapp``, from ``head``): the offline
+copy, opened from disk where no worker can run and nothing installs, gets none of it. The
+files themselves are written by the finishing stage, after the engine, so that MkDocs and
+Zensical builds get the same app.
 """
 
 from __future__ import annotations
@@ -27,13 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import precache
+from generator import precache, webassets
+from generator.errors import UsageError
 
 MANIFEST = "manifest.webmanifest"
 """Site path of the manifest."""
-WORKER_SOURCE = "sw.js"
-"""The worker's source, in the theme's ``custom_dir``; published (filled in) at the site root,
-so that its scope is the whole site."""
 ICON_FOLDER = "assets/icons"
 ICONS = {
     "any-192": (f"{ICON_FOLDER}/icon-192.png", 192),
@@ -51,8 +51,9 @@ APPLE_SCALE = 0.72
 """Share of the apple-touch-icon's side the logo fills; iOS rounds the corners itself."""
 
 
-class WebAppError(Exception):
-    """The web app cannot be built (no SVG logo, a colour Material does not define)."""
+class WebAppError(UsageError):
+    """The web app cannot be built (no SVG logo, a colour Material does not define): a
+    configuration error, reported in one line before anything is built (exit 2)."""
 
 
 @dataclass(frozen=True)
@@ -145,13 +146,6 @@ def settings(config: Any) -> WebApp:
     )
 
 
-def enabled(config: Any) -> bool:
-    """True unless this is the offline copy (Material's offline plugin on): opened from disk,
-    it can have no worker, and browsers do not install ``file://`` pages."""
-    offline = config["plugins"].get("material/offline")
-    return not (offline is not None and offline.config.enabled)
-
-
 def render(svg: str, size: int) -> bytes:
     """``svg`` drawn as a ``size`` × ``size`` PNG; an SVG resvg cannot read is a
     ``WebAppError``."""
@@ -218,53 +212,22 @@ def manifest(app: WebApp) -> dict[str, Any]:
     }
 
 
-def configure(config: Any) -> None:
-    """``on_config``: enable the web app (``config.extra.hb_webapp``, read by the pages'
-    head) unless this is the offline copy; a missing or unreadable logo stops the build."""
-    config["extra"]["hb_webapp"] = None
-    if not enabled(config):
-        return
-    try:
-        app = settings(config)
-    except WebAppError as error:
-        from mkdocs.exceptions import Abort  # stops the build with this one line
-
-        raise Abort(f"web app: {error}") from None
-    config["extra"]["hb_webapp"] = {
+def head(app: WebApp) -> dict[str, Any]:
+    """What the pages' head prints (``extra.hb_webapp`` of the generated configuration)."""
+    return {
         "theme_colors": [{"media": media, "color": colour} for media, colour in app.theme_colors]
     }
 
 
-def exclude_worker_source(files: Any, config: Any) -> Any:
-    """``on_files``: never publish the worker's unfilled source (``write`` publishes it filled
-    in, and only where the web app is enabled)."""
-    source = files.get_file_from_path(WORKER_SOURCE)
-    if source is not None:
-        files.remove(source)
-    return files
-
-
-def write(config: Any) -> None:
-    """``on_post_build``: the manifest, the icons and the worker into the built site. Runs after
-    our assets were minified: the worker's hashes describe the files as published."""
-    if not config["extra"].get("hb_webapp"):
-        return
-    app = settings(config)  # checked by ``configure`` already
-    site = Path(config["site_dir"])
+def write(site: Path, app: WebApp) -> None:
+    """The manifest, the icons and the filled worker into the built ``site``: after the engine
+    (and with our assets already minified by the render), so that the worker lists the hashes
+    of the files as published."""
     for path, data in icons(app).items():
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     text = json.dumps(manifest(app), indent=2, ensure_ascii=False) + "\n"
     (site / MANIFEST).write_text(text, encoding="utf-8")
-    source = _worker_source(config)
+    source = webassets.SOURCES / webassets.WORKER_SOURCE
     precache.write_worker(site, source.read_text(encoding="utf-8"))
-
-
-def _worker_source(config: Any) -> Path:
-    for folder in config["theme"].dirs:
-        if (Path(folder) / WORKER_SOURCE).is_file():
-            return Path(folder) / WORKER_SOURCE
-    from mkdocs.exceptions import Abort
-
-    raise Abort(f"web app: the service worker's source {WORKER_SOURCE} is not in the theme")

@@ -1,27 +1,41 @@
 """Our own JavaScript and CSS as browsers get them: minified, and addressed by content.
 
-Readers are often on mobile data, so the script and stylesheet the theme loads
-on every page are minified when the site is built: the script with
-``calmjs.parse`` (an ES5 parser whose printer also shortens local names, a
-quarter smaller than whitespace removal alone), the stylesheet with ``rcssmin``.
-The sources in ``overrides/assets`` stay readable.
+The reader's script and stylesheet live readable in ``generator/web/`` (outside the theme
+folder, which the engines copy whole) and are written, minified, into the docs folder by
+the render, like every other file the handbook makes: so MkDocs and Zensical publish the
+same bytes, and neither has to run any of our code.
 
-Every page asks for them (and for the generated browser data) with
-``?v=<hash of the file>``: a deploy that changes a file changes its address,
-so a browser or proxy can cache them for as long as it likes and never run
-yesterday's script against today's pages.
+Readers are often on mobile data, so the script is minified with ``calmjs.parse`` (an ES5
+parser whose printer also shortens local names, a quarter smaller than whitespace removal
+alone) and the stylesheet with ``rcssmin``.
+
+Every page asks for them (and for the generated browser data) with ``?v=<hash of the file>``
+(``overrides/main.html``, from the generated engine configuration's ``extra.hb_versions``):
+a deploy that changes a file changes its address, so a browser or proxy can cache them for
+as long as it likes and never run yesterday's script against today's pages.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
+
+SOURCES = Path(__file__).resolve().parent / "web"
+"""The readable sources of the reader's script, stylesheet and service worker."""
 
 SCRIPT = "assets/handbook.js"
 STYLESHEET = "assets/handbook.css"
 DATA = "assets/handbook-data.js"
-"""Site paths of the files pages load (the data is written by ``handbook render``)."""
+"""Site paths of the files pages load (the data is written by ``handbook render`` too)."""
+
+SCRIPT_PARTS = ("handbook.js",)
+"""The script's source files in ``SOURCES``, in the order they are joined. They share one
+scope: the joined script runs inside a single function, so a part defines plain functions
+and variables that the parts after it use, and nothing leaks into the page's globals."""
+STYLESHEET_SOURCE = "handbook.css"
+WORKER_SOURCE = "sw.js"
+"""The service worker's source; the finishing stage publishes it filled in (``precache``)."""
 
 
 def version(data: bytes) -> str:
@@ -29,24 +43,25 @@ def version(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:10]
 
 
-def versions(
-    folders: Iterable[Path], paths: Iterable[str] = (SCRIPT, STYLESHEET, DATA)
-) -> dict[str, str]:
-    """Site path → version, for each of ``paths`` found in the first of ``folders`` that has it
-    (the theme's ``custom_dir``, then the docs folder); a missing file gets no version."""
-    found = {}
-    folders = list(folders)
-    for path in paths:
-        for folder in folders:
-            file = folder / path
-            if file.is_file():
-                found[path] = version(file.read_bytes())
-                break
-    return found
+def versions_in(docs: Path) -> dict[str, str]:
+    """Site path → version of each asset pages load, read from the rendered docs folder."""
+    return {
+        path: version((docs / path).read_bytes())
+        for path in (SCRIPT, STYLESHEET, DATA)
+        if (docs / path).is_file()
+    }
 
 
+def script_source() -> str:
+    """The reader's script as one readable program: its parts joined inside one function."""
+    parts = [(SOURCES / name).read_text(encoding="utf-8") for name in SCRIPT_PARTS]
+    return '(function () {\n  "use strict";\n' + "\n".join(parts) + "\n})();\n"
+
+
+@cache
 def minify_script(source: str) -> str:
-    """``source`` minified, local names shortened; globals keep their names."""
+    """``source`` minified, local names shortened; globals keep their names. Remembered per
+    source: ``handbook serve`` re-renders on every edit, and the script rarely changes."""
     from calmjs.parse import es5  # type: ignore[import-untyped]
     from calmjs.parse.unparsers.es5 import minify_print  # type: ignore[import-untyped]
 
@@ -60,9 +75,7 @@ def minify_stylesheet(source: str) -> str:
     return str(rcssmin.cssmin(source))
 
 
-def minify_site(site_dir: Path) -> None:
-    """Minify the built site's copies of our script and stylesheet, in place."""
-    for path, minify in ((SCRIPT, minify_script), (STYLESHEET, minify_stylesheet)):
-        file = site_dir / path
-        if file.is_file():
-            file.write_text(minify(file.read_text(encoding="utf-8")), encoding="utf-8")
+def files() -> dict[str, str]:
+    """Site path → published text of the reader's script and stylesheet."""
+    stylesheet = (SOURCES / STYLESHEET_SOURCE).read_text(encoding="utf-8")
+    return {SCRIPT: minify_script(script_source()), STYLESHEET: minify_stylesheet(stylesheet)}

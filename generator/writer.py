@@ -89,7 +89,7 @@ def claim(folder: Path, marker: str, advice: str, ours: Collection[str] = ()) ->
     writes), it is created and marked with ``marker``; holding anything else and no marker,
     it is someone else's and is refused, with nothing touched.
 
-    The docs folder is marked by the render stamp, the site folder by ``site.MARKER``
+    The docs folder is marked by the render stamp, the site folder by ``build.MARKER``
     (MkDocs empties the site folder but keeps dot files, so the marker stays).
     """
     if (folder / marker).exists():
@@ -105,6 +105,11 @@ def claim(folder: Path, marker: str, advice: str, ours: Collection[str] = ()) ->
             f"(such as {foreign[0]}); {advice} (or remove them)"
         )
     (folder / marker).write_text("{}\n", encoding="utf-8")
+
+
+def files_in(out_dir: Path) -> list[str]:
+    """Every file below ``out_dir``, as posix paths relative to it."""
+    return _files(out_dir)
 
 
 def _files(out_dir: Path) -> list[str]:
@@ -142,16 +147,17 @@ def _state(out_dir: Path, paths: Iterable[str]) -> dict[str, list[int]] | None:
     return state
 
 
-def save_stamp(out_dir: Path, inputs: str, paths: Iterable[str]) -> None:
-    """Record that ``out_dir`` now holds ``paths``, rendered from inputs with digest ``inputs``."""
+def save_stamp(out_dir: Path, inputs: str, paths: Iterable[str], name: str = STAMP) -> None:
+    """Record that ``out_dir`` now holds ``paths``, made from inputs with digest ``inputs``
+    (the render's stamp by default; the built site's is its marker, ``build.MARKER``)."""
     stamp = {"inputs": inputs, "files": _state(out_dir, sorted(paths))}
-    (out_dir / STAMP).write_text(json.dumps(stamp, sort_keys=True) + "\n", encoding="utf-8")
+    (out_dir / name).write_text(json.dumps(stamp, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def unchanged_since_stamp(out_dir: Path, inputs: str) -> list[str] | None:
-    """The files of the last render if its inputs and outputs are untouched since; else None."""
+def unchanged_since_stamp(out_dir: Path, inputs: str, name: str = STAMP) -> list[str] | None:
+    """The files of the last run if its inputs and outputs are untouched since; else None."""
     try:
-        stamp = json.loads((out_dir / STAMP).read_text(encoding="utf-8"))
+        stamp = json.loads((out_dir / name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(stamp, dict) or stamp.get("inputs") != inputs:
@@ -159,4 +165,4 @@ def unchanged_since_stamp(out_dir: Path, inputs: str) -> list[str] | None:
     recorded = stamp.get("files")
     if not isinstance(recorded, dict) or _state(out_dir, recorded) != recorded:
         return None
-    return sorted(recorded) if set(_files(out_dir)) == {*recorded, STAMP} else None
+    return sorted(recorded) if set(_files(out_dir)) == {*recorded, name} else None

@@ -35,11 +35,15 @@ SITE_URL = "http://127.0.0.1:8000/"
 """``site_url`` of ``mkdocs.yml`` when ``SITE_URL`` is not set."""
 
 
+ENGINES = ("mkdocs", "zensical")
+"""Every reader-facing check runs on the site of each engine."""
+
+
 def scratch_project(work: Path) -> Path:
-    """A copy of the project's site configuration (``mkdocs.yml``, ``overrides/`` and the
-    hooks in ``generator/``) under ``work``, so tests never touch the working tree."""
+    """A copy of the project's site configuration (``mkdocs.yml`` and ``overrides/``) under
+    ``work``, so tests never touch the working tree."""
     work.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "overrides", "generator"):
+    for name in ("mkdocs.yml", "overrides"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -48,26 +52,33 @@ def scratch_project(work: Path) -> Path:
     return work
 
 
-def build_site(content: Path, work: Path) -> Path:
-    """Build ``content`` as ``handbook build`` does (pages, site, offline copy) in a scratch
-    project under ``work``; returns its site/ folder."""
+def build_site(content: Path, work: Path, engine: str = "mkdocs") -> Path:
+    """Build ``content`` as ``handbook build`` does (pages, site, web app, offline copy) with
+    ``engine`` in a scratch project under ``work``; returns its site/ folder."""
     scratch_project(work)
     command = ["build", "--content", str(content), "--docs", str(work / "build" / "docs")]
     command += ["--config", str(work / "mkdocs.yml"), "--site-dir", str(work / "site")]
-    assert cli.main(command) == 0
+    assert cli.main([*command, "--builder", engine]) == 0
     return work / "site"
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture handbook, built; returns its site/ folder."""
-    return build_site(HANDBOOK, tmp_path_factory.mktemp("fixture-project"))
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Each site engine in turn: a test that asks for a built site runs once per engine."""
+    return str(request.param)
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real curriculum, built; for the content acceptance suite and whole-site checks."""
-    return build_site(CONTENT, tmp_path_factory.mktemp("real-project"))
+def built_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
+    """The fixture handbook, built with each engine; returns its site/ folder."""
+    return build_site(HANDBOOK, tmp_path_factory.mktemp(f"fixture-{engine}"), engine)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
+    """The real curriculum, built with each engine; for the content acceptance suite and the
+    whole-site checks."""
+    return build_site(CONTENT, tmp_path_factory.mktemp(f"real-{engine}"), engine)
 
 
 @contextmanager

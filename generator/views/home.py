@@ -29,11 +29,14 @@ class HomePage:
 
     path: str
     roadmaps: tuple[RoadmapCard, ...]
-    offline_zip: str
+    offline_zip: str | None
+    """The offline copy's address, or None when this build makes none (``--no-offline``)."""
+    offline_start: str
+    """The file to open in the unpacked zip."""
 
 
-def home_page(plans: Sequence[Plan]) -> HomePage:
-    """The view of the home page."""
+def home_page(plans: Sequence[Plan], *, offline: bool = True) -> HomePage:
+    """The view of the home page; ``offline`` offers the offline copy."""
     return HomePage(
         path=urls.HOME,
         roadmaps=tuple(
@@ -48,5 +51,6 @@ def home_page(plans: Sequence[Plan]) -> HomePage:
             )
             for plan in plans
         ),
-        offline_zip=urls.OFFLINE_ZIP,
+        offline_zip=urls.OFFLINE_ZIP if offline else None,
+        offline_start=f"{urls.OFFLINE_FOLDER}/index.html",
     )

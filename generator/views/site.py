@@ -59,9 +59,12 @@ def materials(plan: Plan, videos: Resolutions) -> list[Study]:
     ]
 
 
-def site(plans: Sequence[Plan], videos: Resolutions, site_url: str | None) -> Site:
-    """The view of every page and file of the handbook."""
-    pages: list[Page] = [home_page(plans)]
+def site(
+    plans: Sequence[Plan], videos: Resolutions, site_url: str | None, *, offline: bool = True
+) -> Site:
+    """The view of every page and file of the handbook; ``offline``: the build makes the
+    offline copy, which the home page then offers."""
+    pages: list[Page] = [home_page(plans, offline=offline)]
     studies = {plan.roadmap.slug: materials(plan, videos) for plan in plans}
     for plan in plans:
         slug = plan.roadmap.slug

@@ -17,9 +17,13 @@ HOME = "index.md"
 DATA = "assets/handbook-data.js"
 """The generated script with what the browser needs to know; ``overrides/main.html`` loads it."""
 NAV = ".nav.json"
-"""The generated navigation; ``mkdocs_hooks.py`` hands it to MkDocs (dot files are not published)."""
+"""The generated navigation; the build hands it to the engine in the generated configuration
+(``engine.py``). A dot file: no engine publishes it."""
 OFFLINE_ZIP = "downloads/handbook-offline.zip"
 """Site-relative path of the offline copy; the home page links to it."""
+OFFLINE_FOLDER = "study-handbook"
+"""The offline copy's top folder inside the zip: unpacking never spills files into the
+reader's folder, and the home page tells the reader to open ``study-handbook/index.html``."""
 
 YOUTUBE_WATCH = "https://www.youtube.com/watch?v="
 YOUTUBE_SEARCH = "https://www.youtube.com/results?search_query="

@@ -8,9 +8,6 @@
  * which `handbook render` generates from the content. Without JavaScript every page
  * still shows the content's dates; only the interactive parts stay hidden.
  */
-(function () {
-  "use strict";
-
   var script = document.currentScript;
   var ROOT = (script && data(script, "root")) || ".",
     DIRECTORY_URLS = !script || data(script, "directory-urls") !== "false",
@@ -463,4 +460,3 @@
     if (!event.key || event.key.indexOf(KEY) === 0) refresh();
   });
   window.addEventListener("pageshow", function (event) { if (event.persisted) refresh(); });
-})();
