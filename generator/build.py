@@ -76,9 +76,9 @@ def build(
 ) -> Built:
     """Render ``content`` and build the site with ``builder``; see the module's docstring."""
     target = prepare(settings, site_dir, builder)
+    app = webapp.settings(settings.mkdocs)  # a bad logo stops the build before it starts
     docs = settings.docs_dir
     rendered = pipeline.render_handbook(content, docs, settings.site_url, offline=with_offline)
-    app = webapp.settings(settings.mkdocs)
     handover = engine.Handover(
         docs_dir=docs,
         site_dir=target,

@@ -55,6 +55,9 @@ class WebAppError(UsageError):
     """The web app cannot be built (no SVG logo, a colour Material does not define): a
     configuration error, reported in one line before anything is built (exit 2)."""
 
+    def __init__(self, message: str) -> None:
+        super().__init__(f"web app: {message}")
+
 
 @dataclass(frozen=True)
 class WebApp:

@@ -23,10 +23,9 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect
 
-from generator import precache, webapp
+from generator import precache, webapp, webassets
 from tests.browser.conftest import TIMEZONE
 from tests.chromium import ARGS, CHROMIUM
-from tests.conftest import ROOT
 
 PREFIX = "/user/repo/"
 TEAM = "fixture-team/"
@@ -202,7 +201,7 @@ def _redeploy(site: Path) -> str:
         file = site / TEAM / page / "index.html"
         text = file.read_text(encoding="utf-8")
         file.write_text(text.replace(title, f"{title}, revised"), encoding="utf-8")
-    source = (ROOT / "overrides" / webapp.WORKER_SOURCE).read_text(encoding="utf-8")
+    source = (webassets.SOURCES / webassets.WORKER_SOURCE).read_text(encoding="utf-8")
     files = precache.write_worker(site, source)
     return precache.version(files, source)
 
@@ -252,13 +251,14 @@ def test_a_new_deploy_shows_on_the_first_reload(
     expect(heading).to_contain_text("Week 4 · Build & Deploy")
 
 
-def test_a_build_without_hooks_retires_the_worker(tab: Page, served: Served) -> None:
-    """A builder that runs no MkDocs hooks (Zensical) publishes the worker's source as it is;
-    a reader who had the worker then loses it and its caches at the next update check."""
+def test_an_unfilled_worker_retires(tab: Page, served: Served) -> None:
+    """A site published with the worker's source as it is (copied by hand, or built by a
+    tool other than ``handbook build``): a reader who had the worker then loses it and its
+    caches at the next update check, rather than keeping an old build."""
     tab.goto(served.url + TEAM + "week-01/")
     _saved(tab, "fixture-team")
     assert len(tab.evaluate("caches.keys()")) == 1
-    source = ROOT / "overrides" / webapp.WORKER_SOURCE
+    source = webassets.SOURCES / webassets.WORKER_SOURCE
     shutil.copy2(source, served.root / precache.WORKER)
     left = tab.evaluate(
         """async () => {
