@@ -4,6 +4,8 @@
 # it), so two builds of one commit write the same bytes.
 
 PYTHON  ?= python3
+# The site engine, the one setting that chooses it: mkdocs (MkDocs + Material, the default)
+# or zensical. `make build BUILDER=zensical`, or export BUILDER=zensical.
 BUILDER ?= mkdocs
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -85,8 +87,9 @@ render: $(DEPS)
 	$(BIN)/handbook render
 
 ## serve: live preview on http://127.0.0.1:8000/, re-rendering on content edits
-serve: $(DEPS)
-	$(BIN)/handbook serve
+##        (BUILDER=zensical previews with Zensical)
+serve: $(BUILDER_DEPS)
+	$(BIN)/handbook serve --builder $(BUILDER)
 
 ## check: validate the content files only
 check: $(DEPS)

@@ -32,8 +32,9 @@ WORKER = "sw.js"
 """Site path of the published worker."""
 PLACEHOLDER = '"__HB_BUILD__"'
 """What the worker's source holds where the build's file list goes."""
-SEARCH_INDEX = "search/search_index.json"
-"""Material's search index (loaded by its search worker, so no page tag names it)."""
+SEARCH_INDEXES = ("search/search_index.json", "search.json")
+"""The search index, loaded by the search worker, so no page tag names it: MkDocs with
+Material writes the first, Zensical the second. Whichever the built site has is listed."""
 HOME = "./"
 """The home page's address, relative to the site root like every address here."""
 
@@ -143,7 +144,7 @@ def collect(site: Path) -> Precache:
 
     shell: dict[str, str] = {}
     groups: dict[str, dict[str, str]] = {}
-    loaded: set[str] = {SEARCH_INDEX}
+    loaded: set[str] = set(SEARCH_INDEXES)
     for file in sorted(site.rglob("*.html")):
         relative = file.relative_to(site).as_posix()
         address = page_address(relative)

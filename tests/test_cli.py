@@ -35,7 +35,7 @@ def test_render_reports_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixt
     docs = tmp_path / "docs"
     args = ["render", "--content", str(HANDBOOK), "--docs", str(docs)]
     assert main(args) == 0
-    assert "21 written, 0 unchanged, 0 removed" in capsys.readouterr().out
+    assert "23 written, 0 unchanged, 0 removed" in capsys.readouterr().out
     assert main(args) == 0
     assert "Up to date: 21 files in" in capsys.readouterr().out
 

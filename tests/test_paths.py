@@ -118,12 +118,17 @@ def test_a_broken_configuration_is_one_line(
     assert "Traceback" not in err
 
 
-def test_serve_refuses_docs_it_would_not_read(
-    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("command", ["serve", "build"])
+def test_zensical_refuses_folders_outside_the_project(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
-    args = ["serve", "--content", str(project / "content"), "--config", str(project / "mkdocs.yml")]
-    assert main([*args, "--docs", str(tmp_path / "elsewhere")]) == 2
-    assert "cannot be passed to it" in capsys.readouterr().err
+    """Zensical reads and writes only inside the configuration's folder: another ``--docs``
+    is refused in one line before anything is rendered (MkDocs takes any folder)."""
+    args = [command, "--builder", "zensical", "--content", str(project / "content")]
+    args += ["--config", str(project / "mkdocs.yml"), "--docs", str(tmp_path / "elsewhere")]
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "Zensical reads and writes only inside" in err[0]
     assert not list((tmp_path / "elsewhere").rglob("*.md"))  # refused before rendering
 
 

@@ -148,8 +148,17 @@ def test_only_the_deploy_job_can_write_pages() -> None:
     assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
-    site_url = next(s for s in build["steps"] if s.get("run") == "make build")["env"]
-    assert site_url == {"SITE_URL": "${{ steps.pages.outputs.base_url }}"}
+    step = next(s for s in build["steps"] if s.get("run", "").startswith("make build"))
+    assert step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    # one setting chooses the engine: the run's input, else the repository's variable
+    assert step["env"]["BUILDER"] == "${{ inputs.builder || vars.BUILDER || 'mkdocs' }}"
+    assert step["run"] == 'make build BUILDER="$BUILDER"'
+
+
+def test_ci_builds_with_both_engines() -> None:
+    steps = _load(WORKFLOWS / "ci.yml")["jobs"]["check"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    assert "make build BUILDER=zensical" in runs and "make build" in runs
 
 
 def test_the_refresh_keeps_partial_runs_and_is_the_only_user_of_the_key() -> None:
