@@ -2,9 +2,19 @@
 
 The engine's own live-reloading server (``mkdocs serve``, ``zensical serve``) serves the
 pages and reloads the browser; this process watches what the pages are made from (the
-content, the configuration, the generator's templates and browser sources), renders again
-on every change and rewrites the generated configuration, which is what the engine
-rebuilds from. Two things an author needs that the engines cannot know:
+content, the configuration, the theme, the generator's templates and browser sources),
+renders again on every change and rewrites the generated configuration, which is what the
+engine rebuilds from.
+
+**Only what the edit touched is rebuilt.** The render rewrites only the pages whose text
+changed, and the engine rebuilds only those: MkDocs serves with ``--dirty`` (Material's
+search index keeps the other pages' entries), Zensical rebuilds what changed on its own.
+When something every page shows changes (the navigation, a refused edit's banner, the
+theme or ``mkdocs.yml``), every page is marked changed, so no page keeps a stale sidebar.
+In the preview our assets are not versioned (``?v=``): the engines' servers send no caching
+headers, and a new version in every page would make each edit rebuild them all.
+
+Two more things an author needs that the engines cannot know:
 
 - **A refused edit shows where the author looks.** When the content has an error, the
   last good pages stay, and the generated configuration carries the problems
@@ -27,7 +37,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import FrameType
 
@@ -83,22 +93,32 @@ def check_port(address: str) -> None:
             raise UsageError(f"--dev-addr {address}: {error.strerror}") from None
 
 
-def watched(content: Path, settings: Settings) -> Iterator[Path]:
-    """Every file the pages are made from, besides the engine's own theme."""
-    yield settings.config_file
-    for folder in (content, pipeline.GENERATOR / "templates", webassets.SOURCES):
-        yield from (path for path in folder.rglob("*") if path.is_file())
+def _files(*places: Path) -> Iterator[Path]:
+    for place in places:
+        if place.is_file():
+            yield place
+        elif place.is_dir():
+            yield from (path for path in place.rglob("*") if path.is_file())
 
 
-def _stamp(content: Path, settings: Settings) -> frozenset[tuple[str, int, int]]:
+def _stamp(paths: Iterable[Path]) -> frozenset[tuple[str, int, int]]:
     found = set()
-    for path in watched(content, settings):
+    for path in paths:
         try:
             info = path.stat()
         except FileNotFoundError:
             continue
         found.add((str(path), info.st_mtime_ns, info.st_size))
     return frozenset(found)
+
+
+def _title(page: Path) -> str | None:
+    """A page's first heading, which the engines take as its title in every sidebar."""
+    try:
+        with page.open(encoding="utf-8") as lines:
+            return next((line for line in lines if line.startswith("# ")), None)
+    except FileNotFoundError:
+        return None
 
 
 class Preview:
@@ -109,32 +129,65 @@ class Preview:
         self.settings = settings
         self.site_dir = settings.config_file.parent / PREVIEW_SITE
         self.head = webapp.head(webapp.settings(settings.mkdocs))
+        theme = settings.mkdocs["theme"].custom_dir
+        self.theme = [settings.config_file, *([Path(theme)] if theme else [])]
+        self.sources = [content, pipeline.GENERATOR / "templates", webassets.SOURCES]
+        self.titles = {
+            page.relative_to(settings.docs_dir).as_posix(): _title(page)
+            for page in settings.docs_dir.rglob("*.md")
+        }
 
-    def render(self) -> list[str]:
-        """Render; the problems of refused content (empty when it was accepted)."""
+    def render_stamp(self) -> frozenset[tuple[str, int, int]]:
+        """The state of what the pages are rendered from."""
+        return _stamp(_files(*self.sources))
+
+    def theme_stamp(self) -> frozenset[tuple[str, int, int]]:
+        """The state of what the engine dresses every page with."""
+        return _stamp(_files(*self.theme))
+
+    def rebuild_every_page(self) -> None:
+        """Mark every page changed, so that the engine rebuilds them all."""
+        for page in self.settings.docs_dir.rglob("*.md"):
+            page.touch()
+
+    def render(self) -> tuple[list[str], bool]:
+        """Render: the problems of refused content (empty when it was accepted), and whether
+        a page's title changed (every sidebar lists it)."""
         docs = self.settings.docs_dir
         try:
             result = pipeline.render_handbook(self.content, docs, None, offline=False)
         except ContentError as error:
             print(error, file=sys.stderr, flush=True)
             print(f"{len(error.problems)} problem(s) found; the preview keeps the last good pages.")
-            return [str(problem) for problem in error.problems]
-        if not result.cached:
-            print(f"Rendered: {result.report.summary()}", flush=True)
-        return []
+            return [str(problem) for problem in error.problems], False
+        if result.cached:
+            return [], False
+        print(f"Rendered: {result.report.summary()}", flush=True)
+        changed = result.report.written + result.report.removed
+        retitled = False
+        for path in (p for p in changed if p.endswith(".md")):
+            title = _title(docs / path)
+            retitled |= self.titles.get(path) != title
+            self.titles[path] = title
+        return [], retitled or bool(result.report.removed)
 
-    def hand_over(self, problems: list[str]) -> Path:
-        """Write the generated configuration the engine's server rebuilds from."""
+    def hand_over(self, problems: list[str]) -> bool:
+        """Write the generated configuration the engine's server rebuilds from; whether it
+        changed (then every page shows something new: the navigation or the banner)."""
         docs = self.settings.docs_dir
         handover = engine.Handover(
             docs_dir=docs,
             site_dir=self.site_dir,
             nav=engine.read_nav(docs, urls.NAV),
-            versions=webassets.versions_in(docs),
+            versions={},
             webapp_head=self.head,
             preview_errors=tuple(problems),
+            preview=True,
         )
-        return engine.write_configuration(self.settings, handover, engine.GENERATED)
+        target = self.settings.config_file.parent / engine.GENERATED
+        before = target.read_bytes() if target.is_file() else b""
+        engine.write_configuration(self.settings, handover, engine.GENERATED)
+        return target.read_bytes() != before
 
 
 def run(content: Path, settings: Settings, builder: str, address: str) -> int:
@@ -144,22 +197,28 @@ def run(content: Path, settings: Settings, builder: str, address: str) -> int:
         engine.inside_project(settings, settings.docs_dir, "--docs")
     check_port(address)
     preview = Preview(content, settings)
-    problems = preview.render()
+    problems, _ = preview.render()
     if problems and not (settings.docs_dir / urls.NAV).is_file():
         return 2  # nothing good to show yet: the problems are printed above
-    config_file = preview.hand_over(problems)
+    preview.hand_over(problems)
+    config_file = settings.config_file.parent / engine.GENERATED
     temporary = settings.config_file.parent / TEMPORARY
     temporary.mkdir(parents=True, exist_ok=True)
     previous = signal.signal(signal.SIGTERM, _stop)
     process = engine.serve(builder, config_file, address, {"TMPDIR": str(temporary)})
     try:
-        stamp = _stamp(content, settings)
+        sources, theme = preview.render_stamp(), preview.theme_stamp()
         while process.poll() is None:
             time.sleep(POLL)
-            current = _stamp(content, settings)
-            if current != stamp:
-                stamp = current
-                preview.hand_over(preview.render())
+            if (current := preview.theme_stamp()) != theme:
+                theme = current
+                preview.rebuild_every_page()
+                config_file.touch()  # the engine reloads mkdocs.yml through it
+            if (current := preview.render_stamp()) != sources:
+                sources = current
+                problems, retitled = preview.render()
+                if preview.hand_over(problems) or retitled:
+                    preview.rebuild_every_page()
     except (KeyboardInterrupt, _Stop):
         pass
     finally:

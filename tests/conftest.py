@@ -15,7 +15,7 @@ import functools
 import http.server
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -68,17 +68,39 @@ def engine(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+SITES = {"fixture": HANDBOOK, "real": CONTENT}
+"""The handbooks tests build: the fixture one, and the real curriculum (for the content
+acceptance suite and the whole-site checks only)."""
+
+SiteBuilder = Callable[[str, str], Path]
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
+def sites(tmp_path_factory: pytest.TempPathFactory) -> SiteBuilder:
+    """``sites(name, engine)``: the site/ folder of handbook ``name`` built with ``engine``,
+    built once per session however many tests ask for it."""
+    built: dict[tuple[str, str], Path] = {}
+
+    def get(name: str, engine: str) -> Path:
+        if (name, engine) not in built:
+            work = tmp_path_factory.mktemp(f"{name}-{engine}")
+            built[name, engine] = build_site(SITES[name], work, engine)
+        return built[name, engine]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def built_site(sites: SiteBuilder, engine: str) -> Path:
     """The fixture handbook, built with each engine; returns its site/ folder."""
-    return build_site(HANDBOOK, tmp_path_factory.mktemp(f"fixture-{engine}"), engine)
+    return sites("fixture", engine)
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
+def real_site(sites: SiteBuilder, engine: str) -> Path:
     """The real curriculum, built with each engine; for the content acceptance suite and the
     whole-site checks."""
-    return build_site(CONTENT, tmp_path_factory.mktemp(f"real-{engine}"), engine)
+    return sites("real", engine)
 
 
 @contextmanager

@@ -1,9 +1,10 @@
 """Whole-site checks: every page of every checked site, as a validator, a screen reader and
 a phone meet it.
 
-Two sites are checked: the fixture handbook (every feature, videos included) and the real
-curriculum. Adding a site is one line in ``SITES``. Each site is built once per session
-(by the fixtures of ``tests/conftest.py``) and served on 127.0.0.1.
+Two handbooks are checked, the fixture handbook (every feature, videos included) and the real
+curriculum, each as MkDocs and as Zensical build it: four sites. Adding a handbook is one
+line in ``tests/conftest.py``'s ``SITES``. Each site is built once per session (by the
+``sites`` fixture of ``tests/conftest.py``) and served on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import serving
+from tests.conftest import ENGINES, SITES, SiteBuilder, serving
 
-SITES = {"fixture": "built_site", "real": "real_site"}
-"""Checked site → the session fixture that builds it."""
+CHECKED = [(name, engine) for name in sorted(SITES) for engine in ENGINES]
+"""Every handbook of ``tests/conftest.py``'s ``SITES``, as each engine builds it."""
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class CheckedSite:
     """A built site, its address while served, and every page in it."""
 
     name: str
+    engine: str
     root: Path
     url: str
 
@@ -38,9 +40,10 @@ class CheckedSite:
         return paths
 
 
-@pytest.fixture(scope="session", params=sorted(SITES))
-def site(request: pytest.FixtureRequest) -> Iterator[CheckedSite]:
-    """Each checked site, built and served."""
-    root: Path = request.getfixturevalue(SITES[request.param])
+@pytest.fixture(scope="session", params=CHECKED, ids=["-".join(pair) for pair in CHECKED])
+def site(request: pytest.FixtureRequest, sites: SiteBuilder) -> Iterator[CheckedSite]:
+    """Each checked site, built with each engine and served."""
+    name, engine = request.param
+    root = sites(name, engine)
     with serving(root) as url:
-        yield CheckedSite(request.param, root, url)
+        yield CheckedSite(name, engine, root, url)
