@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -240,7 +241,17 @@ def serve(
         env=_environment(env),
         cwd=config_file.parent,
         start_new_session=True,
+        preexec_fn=_end_with_parent if sys.platform == "linux" else None,
     )
+
+
+def _end_with_parent() -> None:
+    """In the child, before it starts: on Linux, be sent SIGTERM when the preview's process
+    dies, however it dies (even ``kill -9``), so no server is left holding the port."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def _environment(extra: Mapping[str, str] | None) -> dict[str, str]:

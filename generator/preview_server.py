@@ -203,7 +203,8 @@ def run(content: Path, settings: Settings, builder: str, address: str) -> int:
     preview.hand_over(problems)
     config_file = settings.config_file.parent / engine.GENERATED
     temporary = settings.config_file.parent / TEMPORARY
-    temporary.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(temporary, ignore_errors=True)  # what a killed preview left
+    temporary.mkdir(parents=True)
     previous = signal.signal(signal.SIGTERM, _stop)
     process = engine.serve(builder, config_file, address, {"TMPDIR": str(temporary)})
     try:
