@@ -159,4 +159,5 @@ def calendar(plan: Plan, site_url: str | None) -> str:
         cal.add_missing_timezones(
             first_date=plan.start - dt.timedelta(days=1), last_date=plan.end + dt.timedelta(days=1)
         )
-    return cal.to_ical().decode("utf-8")
+    written: bytes = cal.to_ical()  # icalendar leaves to_ical unannotated
+    return written.decode("utf-8")
