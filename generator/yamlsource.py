@@ -20,7 +20,9 @@ expanded or recursed into.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -188,6 +190,20 @@ _PythonLoader = _core_loader(yaml.SafeLoader)
 _Loader = _core_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+class Continuation(NamedTuple):
+    """Where a plain (unquoted) scalar written over several lines continues.
+
+    YAML joins such lines with spaces and gives no error, so a list item or a key
+    indented one space off below a text becomes part of that text; which values may
+    not run over lines is the model's to say (``model.Line``).
+    """
+
+    line: int
+    """The first line (1-based) the text continues onto."""
+    item: bool
+    """Whether that line starts with ``- ``, as a list item does."""
+
+
 @dataclass
 class Source:
     """A parsed YAML document: plain data plus the position of every key path."""
@@ -196,6 +212,8 @@ class Source:
     marks: dict[Path, Mark] = field(default_factory=dict)
     key_marks: dict[Path, Mark] = field(default_factory=dict)
     problems: list[SourceProblem] = field(default_factory=list)
+    continued: dict[Path, Continuation] = field(default_factory=dict)
+    """The key paths of text values written as plain scalars over several lines."""
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[Path, Mark]:
         """Return the longest known prefix of ``path`` and its position.
@@ -224,18 +242,123 @@ def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def error_mark(exc: yaml.MarkedYAMLError) -> Mark:
-    mark = exc.problem_mark or exc.context_mark
-    return Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+def syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[Mark, str]:
+    """Where the syntax error ``error`` in ``text`` is, and what it is, in one line.
+
+    One common mistake is placed where it was made rather than where the parser
+    stopped: keys of one mapping that start in different columns (``_misaligned_key``).
+    """
+    if str(error.problem).startswith(_MISALIGNED_KEY_ERRORS) and error.problem_mark:
+        found = _misaligned_key(_LINE_BREAK.split(text), error.problem_mark.line)
+        if found is not None:
+            return found
+    mark = error.problem_mark or error.context_mark
+    message = str(error.problem or error.context)
+    if error.problem and error.context and error.context_mark:
+        message += f" ({error.context} that starts on line {error.context_mark.line + 1})"
+    where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+    return where, f"YAML syntax error: {message}"
+
+
+_MISALIGNED_KEY_ERRORS = (
+    "mapping values are not allowed",  # after a plain value (LibYAML adds "in this context")
+    "did not find expected key",  # after any other value, in LibYAML's words
+    "expected <block end>, but found '<block mapping start>'",  # in PyYAML's
+)
+_KEY_LINE = re.compile(
+    r"(?P<indent> *)(?P<dash>(?:- +)*)(?P<key>[^\s#-][^#]*?):"
+    r"(?:[ \t]+(?:(?P<value>[^\s#].*)|#.*)?)?$"
+)
+"""A line that starts a key (``name: value``), perhaps as a list item (``- name: value``)."""
+
+
+def _misaligned_key(lines: list[str], stop: int) -> tuple[Mark, str] | None:
+    """The key at fault when the parser stops on line ``stop`` (0-based) because the key
+    there and the key above it, of one mapping, start in different columns.
+
+    The parser stops on the second key, where a key further right reads as more of
+    the value above. But when the first key of a mapping is the one out of line (one
+    space dedented, say), the mistake is on the line above. So the first key is
+    named when it is the first of its mapping and the key after the two lines up with
+    the second; the second key is named when the key after lines up with the first, or
+    the first is a list item's (its column set by the dash). With no key after to
+    tell, the one that is off the file's usual indentation step is named. None when
+    the lines are not of this shape.
+    """
+
+    def content(index: int, step: int) -> int | None:
+        """The nearest line from ``index`` on (or back) that is not blank or a comment."""
+        while 0 <= index < len(lines):
+            text = lines[index].lstrip(" \t")
+            if text and not text.startswith("#"):
+                return index
+            index += step
+        return None
+
+    def column(index: int) -> int:
+        """Where the line's key starts (after any list dashes), or its text."""
+        match = _KEY_LINE.match(lines[index])
+        if match is not None:
+            return len(match["indent"]) + len(match["dash"])
+        return len(lines[index]) - len(lines[index].lstrip(" "))
+
+    here = _KEY_LINE.match(lines[stop]) if stop < len(lines) else None
+    above_at = content(stop - 1, -1)
+    if here is None or here["dash"] or above_at is None:
+        return None
+    above = _KEY_LINE.match(lines[above_at])
+    if above is None or column(above_at) == column(stop):
+        return None
+    if column(stop) > column(above_at) and above["value"] is None:
+        return None  # a key inside the first one's value: not this mistake
+    parent_at = content(above_at - 1, -1)
+    outer = column(parent_at) if parent_at is not None else -1
+    if column(stop) <= outer:
+        return None  # the second key belongs to a mapping further out: not this mistake
+    below_at = content(stop + 1, 1)
+    while below_at is not None and column(below_at) > column(stop):
+        below_at = content(below_at + 1, 1)  # inside the value of the key stopped on
+    below = column(below_at) if below_at is not None else None
+    if above["dash"] or outer >= column(above_at) or below == column(above_at):
+        first_at_fault = False
+    elif below == column(stop):
+        first_at_fault = True
+    else:
+        usual = 0 if parent_at is None else outer + _indent_step(lines)
+        first_at_fault = not (column(above_at) == usual != column(stop))
+    name, first = quote(here["key"]), quote(above["key"])
+    if first_at_fault:
+        return Mark(above_at + 1, column(above_at) + 1), (
+            f"YAML syntax error: the key {first} starts in column {column(above_at) + 1}, but "
+            f"the key below it, {name} (line {stop + 1}), in column {column(stop) + 1}: "
+            "keys of one mapping must start in the same column"
+        )
+    return Mark(stop + 1, column(stop) + 1), (
+        f"YAML syntax error: the key {name} starts in column {column(stop) + 1}, but the "
+        f"key above it, {first} (line {above_at + 1}), in column {column(above_at) + 1}: "
+        "keys of one mapping must start in the same column"
+    )
+
+
+def _indent_step(lines: list[str]) -> int:
+    """How far the file usually indents a key's block under it (2 if it never does)."""
+    steps: Counter[int] = Counter()
+    for line, after in itertools.pairwise(lines):
+        key = _KEY_LINE.match(line)
+        if key is not None and key["value"] is None and after.strip(" \t"):
+            step = len(after) - len(after.lstrip(" ")) - len(key["indent"]) - len(key["dash"])
+            if step > 0:
+                steps[step] += 1
+    return steps.most_common(1)[0][0] if steps else 2
 
 
 def parse(text: str) -> Source:
     """Compose ``text`` and convert it to plain Python data with positions.
 
-    Raises ``yaml.MarkedYAMLError`` for syntax errors and ``LimitExceeded`` when
-    the document crosses a limit; every structural problem (duplicate keys,
-    refused tags, non-string keys) is collected in ``Source.problems`` so that
-    one run reports all of them.
+    Raises ``yaml.MarkedYAMLError`` for syntax errors (``syntax_error`` words
+    them) and ``LimitExceeded`` when the document crosses a limit; every
+    structural problem (duplicate keys, refused tags, non-string keys) is
+    collected in ``Source.problems`` so that one run reports all of them.
     """
     return _parse(text, _Loader)
 
@@ -248,57 +371,80 @@ def _parse(text: str, loader_class: type) -> Source:
     finally:
         loader.dispose()
     if node is not None:
-        source.data = _convert(node, (), source, set())
+        source.data = _Converter(source, text).value(node, (), set())
     return source
 
 
-def _convert(node: yaml.Node, path: Path, source: Source, active: set[int]) -> Any:
-    if path not in source.marks:  # an alias expanded again keeps its first position
-        source.marks[path] = _mark(node)
-    if node.tag not in _ALLOWED_TAGS:
-        source.problems.append(
-            SourceProblem(
-                _mark(node), path, f"YAML tag {quote(node.tag)} is not allowed in content"
-            )
-        )
-        return None
-    if id(node) in active:  # an alias that contains itself would recurse for ever
-        source.problems.append(SourceProblem(_mark(node), path, "recursive YAML alias"))
-        return None
-    if isinstance(node, yaml.MappingNode):
-        return _convert_mapping(node, path, source, active | {id(node)})
-    if isinstance(node, yaml.SequenceNode):
-        inner = active | {id(node)}
-        return [_convert(item, (*path, i), source, inner) for i, item in enumerate(node.value)]
-    return _convert_scalar(node, path, source)
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML counts as a line break (YAML 1.1, which both parsers follow)."""
 
 
-def _convert_mapping(
-    node: yaml.MappingNode, path: Path, source: Source, active: set[int]
-) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key = _convert(key_node, path, source, active) if key_node.tag in _ALLOWED_TAGS else None
-        if not isinstance(key, str):
-            # a scalar key is quoted as written, a list or mapping as read (not as nodes)
-            shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else key
-            message = f"keys must be text, got {quote(shown)}"
-            source.problems.append(SourceProblem(_mark(key_node), path, message))
-            continue
-        child = (*path, key)
-        if key in result:
-            first = source.key_marks[child]
-            source.problems.append(
-                SourceProblem(
-                    _mark(key_node),
-                    child,
-                    f"duplicate key {quote(key)} (first defined on line {first.line})",
-                )
-            )
-            continue
-        source.key_marks[child] = _mark(key_node)
-        result[key] = _convert(value_node, child, source, active)
-    return result
+class _Converter:
+    """The node graph as plain data, its positions and problems recorded in ``source``."""
+
+    def __init__(self, source: Source, text: str) -> None:
+        self.source = source
+        self.text = text
+        self._lines: list[str] | None = None  # split only if a plain text runs over lines
+
+    def value(self, node: yaml.Node, path: Path, active: set[int]) -> Any:
+        source = self.source
+        if path not in source.marks:  # an alias expanded again keeps its first position
+            source.marks[path] = _mark(node)
+        if node.tag not in _ALLOWED_TAGS:
+            message = f"YAML tag {quote(node.tag)} is not allowed in content"
+            source.problems.append(SourceProblem(_mark(node), path, message))
+            return None
+        if id(node) in active:  # an alias that contains itself would recurse for ever
+            source.problems.append(SourceProblem(_mark(node), path, "recursive YAML alias"))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, active | {id(node)})
+        if isinstance(node, yaml.SequenceNode):
+            inner = active | {id(node)}
+            return [self.value(item, (*path, i), inner) for i, item in enumerate(node.value)]
+        plain = isinstance(node, yaml.ScalarNode) and not node.style  # LibYAML: "", else None
+        if plain and node.end_mark.line > node.start_mark.line:
+            source.continued[path] = self._continuation(node)
+        return _convert_scalar(node, path, source)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path, active: set[int]) -> dict[str, Any]:
+        source = self.source
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag not in _ALLOWED_TAGS:
+                key = None
+            elif isinstance(key_node, yaml.ScalarNode):  # the usual case: text
+                key = _convert_scalar(key_node, path, source)
+            else:
+                key = self.value(key_node, path, active)
+            if not isinstance(key, str):
+                # a scalar key is quoted as written, a list or mapping as read (not as nodes)
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else key
+                message = f"keys must be text, got {quote(shown)}"
+                source.problems.append(SourceProblem(_mark(key_node), path, message))
+                continue
+            child = (*path, key)
+            if key in result:
+                first = source.key_marks[child]
+                message = f"duplicate key {quote(key)} (first defined on line {first.line})"
+                source.problems.append(SourceProblem(_mark(key_node), child, message))
+                continue
+            source.key_marks[child] = _mark(key_node)
+            result[key] = self.value(value_node, child, active)
+        return result
+
+    def _continuation(self, node: yaml.Node) -> Continuation:
+        """The first line after its first that a plain scalar continues onto (blank lines
+        inside it are read as line breaks, not as text)."""
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self.text)
+        lines = self._lines
+        for number in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(lines))):
+            rest = lines[number].lstrip(" \t")
+            if rest:
+                return Continuation(number + 1, rest == "-" or rest.startswith(("- ", "-\t")))
+        return Continuation(node.start_mark.line + 2, item=False)
 
 
 def _convert_scalar(node: yaml.Node, path: Path, source: Source) -> Any:
