@@ -285,8 +285,8 @@ class Week(Strict):
     milestone: MilestoneField | None = None
     youtube: list[SearchEntry] = Field(
         default_factory=list,
-        description="YouTube searches, resolved into recent videos; a year such as '2022+' "
-        "means 'published in 2022 or later'.",
+        description="YouTube searches, resolved into videos of the last 'max_age_years' years "
+        "(videos settings); a year such as '2022+' narrows that to 2022 or later.",
     )
     guidance: list[SearchEntry] = Field(default_factory=list, description="Web search queries.")
     notes: list[Line] = Field(default_factory=list)
