@@ -269,7 +269,8 @@ def test_an_api_that_trickles_is_given_up_on_at_the_patience(fake: FakeYouTube) 
     """Every attempt's deadline is cut to the patience left, so a stalled API holds the
     refresh for the patience, not for five two-minute deadlines."""
     fake.stall(trickle=0.2)
-    api = Client(KEY, endpoint=fake.url, sleep=[].append, patience=Patience(1.0))
+    sleeps: list[float] = []
+    api = Client(KEY, endpoint=fake.url, sleep=sleeps.append, patience=Patience(1.0))
     started = time.monotonic()
     with pytest.raises(Stalled):
         api.search(PARAMS)
