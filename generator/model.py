@@ -46,7 +46,7 @@ from generator.limits import (
 class JoinedLines(str):
     """Text that YAML read from several lines of plain (unquoted) text and joined with spaces.
 
-    YAML gives no error when a list item or a key is indented one space off: the line
+    YAML gives no error when a list item is indented one space too far: its line
     becomes part of the text above it (``- a`` over `` - b`` reads as the one text
     ``a - b``). So the loader gives text written that way this type (``yamlsource``
     records where it continues), and the one-line fields below refuse it, saying where.
