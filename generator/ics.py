@@ -23,8 +23,7 @@ import datetime as dt
 import zoneinfo
 from collections.abc import Iterator
 
-from icalendar import Calendar, Component, Event, vDDDTypes, vRecur, vText
-from icalendar.parser import Contentline
+from icalendar import Calendar, Event, vDDDTypes, vRecur
 
 from generator.agenda import Kind, Occasion, occasions
 from generator.model import Roadmap, Schedule, slugify
@@ -42,59 +41,34 @@ def _uid(slug: str, what: str) -> str:
     return f"{slug}-{what}@{UID_DOMAIN}"
 
 
-def _date(day: dt.date) -> str:
-    """An iCalendar DATE value (RFC 5545, 3.3.4): ``YYYYMMDD``."""
-    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
-
-
-def _text(value: str) -> str:
-    """A TEXT value escaped by icalendar (backslash, ``;``, ``,`` and line breaks)."""
-    return vText(value).to_ical().decode("utf-8")
-
-
 def _all_day(
     slug: str,
     what: str,
     summary: str,
     first: dt.date,
     last: dt.date,
-    stamp: str,
+    stamp: vDDDTypes,
     lines: list[str],
     url: str | None,
-) -> list[str]:
+) -> Event:
     """An all-day event from ``first`` to ``last`` inclusive (DTEND is exclusive in iCalendar),
-    as its unfolded content lines, with ``url`` (if any) as a link and as the description's
-    last line.
-
-    Nearly every event of a feed is one of these (a 1,000-week roadmap has 1,250), and
-    building each as an icalendar ``Event`` and serializing it took four fifths of the
-    feed's time (0.11 of 0.14 s at 1,000 weeks). So they are written here, in the order and with the
-    escaping icalendar uses (its canonical property order, then by name; TEXT values through
-    its ``vText``); ``tests/test_ics.py`` checks that icalendar reads every feed back into
-    exactly the same bytes. The calendar itself, the sessions and their time zone are
-    icalendar's own.
-    """
+    with ``url`` (if any) as a link and as the description's last line."""
+    event = Event()
+    event.add("uid", _uid(slug, what))
+    event["dtstamp"] = stamp
+    event.add("summary", summary)
+    event.add("dtstart", first)
+    event.add("dtend", last + dt.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")  # a study week or a milestone does not make you busy
     if url:
+        event.add("url", url)
         lines = [*lines, url]
-    event = [
-        "BEGIN:VEVENT",
-        f"SUMMARY:{_text(summary)}",
-        f"DTSTART;VALUE=DATE:{_date(first)}",
-        f"DTEND;VALUE=DATE:{_date(last + dt.timedelta(days=1))}",
-        f"DTSTAMP:{stamp}",
-        f"UID:{_text(_uid(slug, what))}",
-    ]
     if lines:
-        description = "\n".join(lines)
-        event.append(f"DESCRIPTION:{_text(description)}")
-    event.append("TRANSP:TRANSPARENT")  # a study week or a milestone does not make you busy
-    if url:
-        event.append(f"URL:{url}")
-    event.append("END:VEVENT")
+        event.add("description", "\n".join(lines))
     return event
 
 
-def _week_event(plan: Plan, week: DatedWeek, site_url: str | None, stamp: str) -> list[str]:
+def _week_event(plan: Plan, week: DatedWeek, site_url: str | None, stamp: vDDDTypes) -> Event:
     roadmap = plan.roadmap
     entry = week.entry
     part = f" (part {week.part} of {week.parts})" if week.parts > 1 else ""
@@ -112,7 +86,9 @@ def _week_event(plan: Plan, week: DatedWeek, site_url: str | None, stamp: str) -
     )
 
 
-def _occasion_event(plan: Plan, occasion: Occasion, site_url: str | None, stamp: str) -> list[str]:
+def _occasion_event(
+    plan: Plan, occasion: Occasion, site_url: str | None, stamp: vDDDTypes
+) -> Event:
     """A milestone, deadline or key date: one event per occasion, named as week pages name it."""
     slug = plan.roadmap.slug
     title = f"{occasion.emoji} {occasion.title}" if occasion.emoji else occasion.title
@@ -163,11 +139,7 @@ def _session_events(plan: Plan, schedule: Schedule, stamp: vDDDTypes) -> Iterato
 
 
 def calendar(plan: Plan, site_url: str | None) -> str:
-    """The iCalendar text of one roadmap (CRLF line endings, as RFC 5545 requires).
-
-    In the order icalendar gives a calendar built event by event: its properties,
-    the time zone, the weeks, the milestones, deadlines and key dates, the sessions.
-    """
+    """The iCalendar text of one roadmap (CRLF line endings, as RFC 5545 requires)."""
     roadmap = plan.roadmap
     stamp = vDDDTypes(dt.datetime.combine(roadmap.start, dt.time(0), tzinfo=dt.UTC))
     cal = Calendar()
@@ -175,6 +147,10 @@ def calendar(plan: Plan, site_url: str | None) -> str:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", roadmap.title)
+    for week in plan.weeks:
+        cal.add_component(_week_event(plan, week, site_url, stamp))
+    for occasion in occasions(plan):
+        cal.add_component(_occasion_event(plan, occasion, site_url, stamp))
     if roadmap.schedule is not None:
         for event in _session_events(plan, roadmap.schedule, stamp):
             cal.add_component(event)
@@ -183,61 +159,5 @@ def calendar(plan: Plan, site_url: str | None) -> str:
         cal.add_missing_timezones(
             first_date=plan.start - dt.timedelta(days=1), last_date=plan.end + dt.timedelta(days=1)
         )
-    components, cal.subcomponents = cal.subcomponents, []
-    head = _lines(cal)  # BEGIN:VCALENDAR, its properties, END:VCALENDAR
-    zones = [line for c in components if c.name == "VTIMEZONE" for line in _lines(c)]
-    sessions = [line for c in components if c.name != "VTIMEZONE" for line in _lines(c)]
-    day_stamp = stamp.to_ical().decode("ascii")
-    all_day = [line for week in plan.weeks for line in _week_event(plan, week, site_url, day_stamp)]
-    for occasion in occasions(plan):
-        all_day += _occasion_event(plan, occasion, site_url, day_stamp)
-    return _to_text([*head[:-1], *zones, *all_day, *sessions, head[-1]])
-
-
-def _lines(component: Component) -> list[str]:
-    """The content lines icalendar writes for ``component``, unfolded."""
-    return [str(line) for line in component.content_lines() if line]
-
-
-_FOLD_AT = 75
-"""RFC 5545 folds content lines longer than 75 octets."""
-_KEEP_WITH_NEXT = "\\^"
-"""A backslash (TEXT escape) or caret (RFC 6868 escape) is never left at the end of a fold."""
-
-
-def _fold_ascii(line: str) -> str:
-    """Fold an ASCII content line exactly as icalendar 7 does, a slice at a time.
-
-    Each folded piece holds at most 74 characters; a piece that would end in an
-    escape character leaves it to the next piece, so no client sees an escape
-    split across lines.
-    """
-    pieces = []
-    start = 0
-    while len(line) - start > _FOLD_AT - 1:
-        end = start + _FOLD_AT - 1
-        if line[end - 1] in _KEEP_WITH_NEXT:
-            end -= 1
-        pieces.append(line[start:end])
-        start = end
-    pieces.append(line[start:])
-    return "\r\n ".join(pieces)
-
-
-def _to_text(lines: list[str]) -> str:
-    """Content lines as the text of a feed, folded without icalendar's per-character loop
-    where it can.
-
-    icalendar folds every content line in pure Python, one character at a
-    time, which took about 40% of a 1,000-week render. ASCII lines are folded
-    here with the same rule (tests compare the bytes with what icalendar writes);
-    any other line goes through the library (``Contentline.to_ical``).
-    """
-    parts = []
-    for line in lines:
-        if line.isascii():
-            parts.append(_fold_ascii(line))
-        else:
-            folded = Contentline(line).to_ical()  # type: ignore[no-untyped-call]
-            parts.append(folded.decode("utf-8"))
-    return "\r\n".join(parts) + "\r\n"
+    written: bytes = cal.to_ical()  # icalendar leaves to_ical unannotated
+    return written.decode("utf-8")

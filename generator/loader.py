@@ -32,7 +32,7 @@ from pydantic_core import ErrorDetails
 from generator import schedule, yamlsource
 from generator.errors import ContentError, ContentProblem, UsageError
 from generator.limits import MAX_FILE_BYTES, MAX_PROBLEMS
-from generator.model import FORM_TAGS, Roadmap
+from generator.model import FORM_TAGS, JoinedLines, Roadmap
 from generator.yamlsource import Path
 
 
@@ -141,13 +141,8 @@ def load_file(file: FsPath) -> Loaded:
     try:
         source = yamlsource.parse(text)
     except yaml.MarkedYAMLError as error:
-        mark = yamlsource.error_mark(error)
-        message = str(error.problem or error.context)
-        if error.problem and error.context and error.context_mark:
-            message += f" ({error.context} that starts on line {error.context_mark.line + 1})"
-        raise ContentError(
-            [ContentProblem(name, mark.line, mark.column, "", f"YAML syntax error: {message}")]
-        ) from None
+        mark, message = yamlsource.syntax_error(error, text)
+        raise ContentError([ContentProblem(name, mark.line, mark.column, "", message)]) from None
     except yamlsource.LimitExceeded as error:
         mark, where = error.problem.mark, format_path(error.problem.path)
         raise ContentError(
@@ -173,6 +168,7 @@ def load_file(file: FsPath) -> Loaded:
         found.add((), "a roadmap file must be a mapping of keys to values")
         raise found.error()
 
+    _mark_joined_lines(source)
     try:
         roadmap = Roadmap.model_validate(source.data)
     except pydantic.ValidationError as error:
@@ -191,6 +187,23 @@ def load_file(file: FsPath) -> Loaded:
     if found:
         raise found.error()
     return Loaded(file=name, plan=schedule.plan(roadmap))
+
+
+def _mark_joined_lines(source: yamlsource.Source) -> None:
+    """Give each text written over several plain lines the type that tells the models so
+    (``JoinedLines``), where it continues: one-line fields refuse it, saying where.
+
+    ``yamlsource`` knows how a value was written, the models which fields are one
+    line; the value itself carries the one to the other, so pydantic finds the field
+    whatever form its entry takes (a plain item or ``{text: ...}``, inside a choice).
+    """
+    for path, continuation in source.continued.items():
+        *parents, last = path
+        holder = source.data
+        for step in parents:
+            holder = holder[step]
+        if isinstance(holder[last], str):
+            holder[last] = JoinedLines(holder[last], continuation.line, continuation.item)
 
 
 class _Problems:

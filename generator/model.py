@@ -30,6 +30,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from generator.limits import (
     MAX_BLOCK_WEEKS,
@@ -41,16 +42,62 @@ from generator.limits import (
     MIN_DATE,
 )
 
+
+class JoinedLines(str):
+    """Text that YAML read from several lines of plain (unquoted) text and joined with spaces.
+
+    YAML gives no error when a list item is indented one space too far: its line
+    becomes part of the text above it (``- a`` over `` - b`` reads as the one text
+    ``a - b``). So the loader gives text written that way this type (``yamlsource``
+    records where it continues), and the one-line fields below refuse it, saying where.
+    Text that may run over several lines (``Text``: summaries, briefs) takes it as any text.
+    """
+
+    continues_on: int
+    """The line (1-based) the text continues onto."""
+    item: bool
+    """Whether that line starts with ``- `` like a list item."""
+
+    def __new__(cls, text: str, continues_on: int, item: bool) -> JoinedLines:
+        joined = super().__new__(cls, text)
+        joined.continues_on = continues_on
+        joined.item = item
+        return joined
+
+
+def _one_line(value: Any) -> Any:
+    """Refuse text written over several plain lines where the field is one line."""
+    if isinstance(value, JoinedLines):
+        line = value.continues_on
+        if value.item:
+            raise ValueError(
+                f"this text continues onto line {line} as plain text; if line {line} is "
+                "meant to be a new list item, indent its '-' like the others"
+            )
+        raise ValueError(
+            f"this text continues onto line {line} as plain text, but it must be one line: "
+            "join the lines"
+        )
+    return value
+
+
 Text = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_CHARS)
 ]
-"""Required human text: surrounding spaces are ignored and it may not be empty."""
+"""Required human text: surrounding spaces are ignored and it may not be empty. It may be
+written over several lines (a summary, a brief), best as a folded block (``>``)."""
+
+Line = Annotated[Text, BeforeValidator(_one_line)]
+"""Text of one line: an item, a query, a label, a name, a note. Written over several lines
+of plain text it is refused, as that is how YAML reads a misindented item or key."""
 
 Title = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE_CHARS)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE_CHARS),
+    BeforeValidator(_one_line),
 ]
-"""The title of a roadmap, phase, month, week or session: text that navigation or every week
-page repeats, hence shorter than other text (see ``generator.limits``)."""
+"""The title of a roadmap, phase, month, week or session: one line that navigation or every
+week page repeats, hence shorter than other text (see ``generator.limits``)."""
 
 WeekNumber = Annotated[int, Field(ge=1, le=MAX_WEEK)]
 """A week number, 1 to ``MAX_WEEK``; also bounds month and phase numbers, which count
@@ -66,9 +113,24 @@ def _within_dates(value: dt.date) -> dt.date:
     return value
 
 
-Day = Annotated[dt.date, AfterValidator(_within_dates)]
-"""A date written in content, between ``MIN_DATE`` and ``MAX_DATE``: week arithmetic on it
-stays inside Python's calendar."""
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _written_as_iso(value: Any) -> Any:
+    """Refuse a date not written as YYYY-MM-DD, with a message that shows the form. YAML
+    reads ``2026-01-26`` as a date; anything else arrives as text or a number, which
+    pydantic would either refuse in its own words ("invalid character in year" for
+    ``26/01/2026``) or read as seconds since 1970 (``1767225600``)."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):  # quoted: checked as a date next
+        return value
+    raise PydanticCustomError("date_format", "write dates as YYYY-MM-DD, e.g. 2026-01-26")
+
+
+Day = Annotated[dt.date, BeforeValidator(_written_as_iso), AfterValidator(_within_dates)]
+"""A date written in content as YYYY-MM-DD, between ``MIN_DATE`` and ``MAX_DATE``: week
+arithmetic on it stays inside Python's calendar."""
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 Clock = Annotated[str, StringConstraints(pattern=r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")]
@@ -114,7 +176,7 @@ class Item(Strict):
     keep its saved progress even if its wording is later edited.
     """
 
-    text: Text
+    text: Line
     id: Slug | None = Field(
         default=None,
         description="Stable id for saved progress; defaults to a slug of the text.",
@@ -147,7 +209,7 @@ class ItemChoice(Strict):
 class QueryChoice(Strict):
     """Searches of which the learner follows one (the source's "… or …")."""
 
-    one_of: list[Text] = Field(min_length=2, description="The alternative searches; pick one.")
+    one_of: list[Line] = Field(min_length=2, description="The alternative searches; pick one.")
 
 
 def _form(value: Any) -> str:
@@ -162,7 +224,7 @@ CheckEntry = Annotated[
 """A checklist entry: one item, or a choice of items."""
 
 SearchEntry = Annotated[
-    Annotated[Text, Tag("single")] | Annotated[QueryChoice, Tag("choice")],
+    Annotated[Line, Tag("single")] | Annotated[QueryChoice, Tag("choice")],
     Discriminator(_form),
 ]
 """A search query, or a choice of searches."""
@@ -174,7 +236,7 @@ FORM_TAGS = frozenset({"single", "choice"})
 class Milestone(Strict):
     """A milestone reached at the end of a week; an optional date must fall inside that week."""
 
-    text: Text
+    text: Line
     date: Day | None = None
 
 
@@ -190,11 +252,11 @@ MilestoneField = Annotated[
 class Deadline(Strict):
     """A dated deadline, such as a project's deploy date: the last Sunday of its block."""
 
-    label: Text = Field(
+    label: Line = Field(
         description="What is due, e.g. 'Deploy deadline'; pages add the block's name."
     )
     date: Day
-    emoji: Text | None = None
+    emoji: Line | None = None
 
 
 class Week(Strict):
@@ -223,11 +285,11 @@ class Week(Strict):
     milestone: MilestoneField | None = None
     youtube: list[SearchEntry] = Field(
         default_factory=list,
-        description="YouTube searches, resolved into recent videos; a year such as '2022+' "
-        "means 'published in 2022 or later'.",
+        description="YouTube searches, resolved into videos of the last 'max_age_years' years "
+        "(videos settings); a year such as '2022+' narrows that to 2022 or later.",
     )
     guidance: list[SearchEntry] = Field(default_factory=list, description="Web search queries.")
-    notes: list[Text] = Field(default_factory=list)
+    notes: list[Line] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _through_after_number(self) -> Week:
@@ -317,10 +379,10 @@ class Month(Strict):
     title: Title
     number: WeekNumber | None = None
     kind: Literal["month", "project", "sprint"] = "month"
-    emoji: Text | None = None
+    emoji: Line | None = None
     start: Day | None = Field(default=None, description="Stated first day, checked.")
     end: Day | None = Field(default=None, description="Stated last day, checked.")
-    length: Text | None = Field(default=None, description="Stated length, e.g. '8 Weeks'.")
+    length: Line | None = Field(default=None, description="Stated length, e.g. '8 Weeks'.")
     summary: Text | None = None
     deadline: Deadline | None = Field(
         default=None, description="Must be the last Sunday of this block's last week."
@@ -328,7 +390,7 @@ class Month(Strict):
     brief: Text | None = Field(
         default=None, description="What the learner builds in this project, in a few sentences."
     )
-    deliverables: list[Text] = Field(
+    deliverables: list[Line] = Field(
         default_factory=list, description="What the project must deliver by its deadline."
     )
     weeks: list[Week] = Field(min_length=1)
@@ -350,7 +412,7 @@ class Phase(Strict):
 
     title: Title
     number: WeekNumber | None = None
-    emoji: Text | None = None
+    emoji: Line | None = None
     start: Day | None = Field(default=None, description="Stated first day, checked.")
     end: Day | None = Field(default=None, description="Stated last day, checked.")
     summary: Text | None = None
@@ -365,10 +427,10 @@ class Phase(Strict):
 class KeyDate(Strict):
     """A dated event on the overview; ``week`` ties it to a week it must fall in."""
 
-    label: Text
+    label: Line
     date: Day
     until: Day | None = None
-    emoji: Text | None = None
+    emoji: Line | None = None
     week: WeekNumber | None = Field(default=None, description="Week the date must fall in.")
 
     @model_validator(mode="after")
@@ -385,7 +447,7 @@ class Session(Strict):
     start: Clock
     end: Clock
     required: bool = False
-    agenda: list[Text] = Field(default_factory=list)
+    agenda: list[Line] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Session:
@@ -397,15 +459,15 @@ class Session(Strict):
 class Note(Strict):
     """A short labelled line, such as 'Daily: post a standup note'."""
 
-    label: Text | None = None
-    text: Text
+    label: Line | None = None
+    text: Line
 
 
 class ScheduleDay(Strict):
     """What happens on a group of weekdays: sessions and notes."""
 
-    name: Text
-    emoji: Text | None = None
+    name: Line
+    emoji: Line | None = None
     days: list[Weekday] = Field(min_length=1)
     sessions: list[Session] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
@@ -420,8 +482,8 @@ def _zone_names() -> frozenset[str]:
 class Schedule(Strict):
     """The team's recurring weekly schedule."""
 
-    timezone: Text = Field(description="IANA time zone, e.g. Africa/Nairobi.")
-    zone_label: Text | None = Field(default=None, description="Short name shown, e.g. EAT.")
+    timezone: Line = Field(description="IANA time zone, e.g. Africa/Nairobi.")
+    zone_label: Line | None = Field(default=None, description="Short name shown, e.g. EAT.")
     days: list[ScheduleDay] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -442,8 +504,8 @@ class Schedule(Strict):
 class Pledge(Strict):
     """One line of the commitment: a bold lead and the rest of the sentence."""
 
-    lead: Text
-    text: Text
+    lead: Line
+    text: Line
 
 
 class Commitment(Strict):
@@ -526,7 +588,7 @@ class Roadmap(Strict):
     end: Day | None = Field(default=None, description="Stated end date, checked.")
     goal: Text | None = None
     summary: Text | None = None
-    notes: list[Text] = Field(default_factory=list)
+    notes: list[Line] = Field(default_factory=list)
     key_dates: list[KeyDate] = Field(default_factory=list)
     phases: list[Phase] = Field(default_factory=list)
     months: list[Month] = Field(default_factory=list)

@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from generator.errors import UsageError
+
 DEFAULT_PATH = Path("content/schema/roadmap.schema.json")
 
 
@@ -39,9 +41,13 @@ def document() -> str:
 
 
 def command(path: Path, *, check: bool) -> int:
-    """Write the schema to ``path``, or with ``check`` report whether it is current."""
+    """Write the schema to ``path``, or with ``check`` report whether it is current.
+
+    A path that cannot be read or written (a folder, a file where a folder should
+    be, no permission) is a usage error: one line, exit 2.
+    """
     text = document()
-    current = path.read_text(encoding="utf-8") if path.exists() else None
+    current = _read(path)
     if check:
         if current != text:
             print(f"{path} is out of date; run: handbook schema")
@@ -49,9 +55,33 @@ def command(path: Path, *, check: bool) -> int:
         print(f"{path} is up to date")
         return 0
     if current != text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"cannot write {path}: {_reason(path, error)}") from None
         print(f"wrote {path}")
     else:
         print(f"{path} unchanged")
     return 0
+
+
+def _read(path: Path) -> str | None:
+    """The schema file's text; None if there is none (or it is not UTF-8: out of date)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError, UnicodeDecodeError):
+        return None
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {_reason(path, error)}") from None
+
+
+def _reason(path: Path, error: OSError) -> str:
+    """An OSError in plain words, naming the file that stands where a folder should be."""
+    if isinstance(error, FileExistsError | NotADirectoryError):
+        for parent in path.parents:
+            if parent.exists() and not parent.is_dir():
+                return f"{parent} is a file, not a folder"
+    if isinstance(error, IsADirectoryError):
+        return "it is a folder"
+    return (error.strerror or type(error).__name__).lower()

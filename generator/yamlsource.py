@@ -3,38 +3,33 @@
 PyYAML's ``safe_load`` loses positions, silently keeps the last of two
 duplicate keys and follows YAML 1.1, where ``21:00`` is the integer 1260 and
 ``no`` is ``False``. Content files are written by people who are not YAML
-experts, so this module reads the parser's events itself, refuses anything but
-plain mappings, sequences and scalars, and resolves scalars with the much
-smaller YAML 1.2 core rules (``true``/``false``, decimal numbers, ISO dates).
+experts, so this module composes the node graph, refuses anything but plain
+mappings, sequences and scalars, and resolves scalars with the much smaller
+YAML 1.2 core rules (``true``/``false``, decimal numbers, ISO dates).
 Each value's position is recorded under its key path so that later stages
 (pydantic validation, date checks) can point at the exact line and column.
 
-Reading is bounded (``generator.limits``): nesting depth, the number of aliases
-and the size of the document once aliases are expanded are counted event by
-event before any data is built, so a "billion laughs" file or a million nested
-brackets is refused at the event that crosses a limit, before anything is
+Composing is bounded (``generator.limits``): nesting depth, the number of
+aliases and the size of the document, all three as if every alias were written
+out, are counted event by event while the node graph is built, so a "billion
+laughs" file, a million nested brackets or a chain of anchors that each nest
+the last is refused at the event that crosses a limit, before anything is
 expanded or recursed into.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import yaml
-from yaml.composer import ComposerError
-from yaml.events import (
-    AliasEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
+from yaml.composer import Composer
+from yaml.events import AliasEvent, Event, ScalarEvent
 
 from generator.limits import MAX_ALIASES, MAX_DEPTH, MAX_EXPANDED_CHARS, MAX_NODES
 
@@ -48,12 +43,7 @@ _ALLOWED_TAGS = {
 
 
 class Mark(NamedTuple):
-    """A 1-based line and column in a source file.
-
-    A named tuple rather than a frozen dataclass: one is made for every value
-    and key of a file, and a tuple is made about three times faster
-    (parsing a 1,000-week roadmap, timed alone: 0.137 s → 0.126 s).
-    """
+    """A 1-based line and column in a source file."""
 
     line: int
     column: int
@@ -69,7 +59,7 @@ class SourceProblem:
 
 
 class LimitExceeded(Exception):
-    """The document crossed one of ``generator.limits`` while being read.
+    """The document crossed one of ``generator.limits`` while being composed.
 
     Unlike the problems collected in ``Source.problems``, this stops reading at
     once: going on is exactly the unbounded work the limit exists to prevent.
@@ -78,6 +68,95 @@ class LimitExceeded(Exception):
     def __init__(self, problem: SourceProblem) -> None:
         super().__init__(problem.message)
         self.problem = problem
+
+
+class _BoundedComposer(Composer):
+    """PyYAML's composer, counting as it goes: depth, aliases and the expanded size.
+
+    The expanded size (values and characters of text, as if every alias were
+    written out) is a running total: a node adds one value and its text, an
+    alias adds the expanded size of the node it names, which is known because
+    that node was finished before (an alias inside its own anchor counts one,
+    and ``parse`` refuses it). Likewise the depth an alias reaches is its own
+    level plus the height of the node it names: otherwise anchors that each
+    nest the one before would build any depth from a few short lines. So every
+    limit is checked at the event that crosses it, and the graph itself never
+    grows beyond the file.
+    """
+
+    peek_event: Callable[[], Event]  # from the parser the composer is mixed with
+
+    def __init__(self) -> None:
+        Composer.__init__(self)  # explicitly: in the pure-Python loader, super() is SafeLoader
+        self._path: list[str | int | None] = []  # None: the root, or a key being composed
+        self._aliases = 0
+        self._nodes = 0
+        self._chars = 0
+        self._deepest = 0  # the deepest level reached inside the node being composed
+        # anchored node (by id) → its expanded values, characters of text and height
+        self._expanded: dict[int, tuple[int, int, int]] = {}
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event = self.peek_event()
+        path = self._path
+        path.append(_step(index))
+        level = len(path)  # of this node: the root, inside no collection, is level 1
+        try:
+            if isinstance(event, AliasEvent):
+                self._aliases += 1
+                if self._aliases > MAX_ALIASES:
+                    raise self._limit(event, f"more than {MAX_ALIASES:,} aliases in one file")
+                node = super().compose_node(parent, index)
+                nodes, chars, height = self._expanded.get(id(node), (1, 0, 1))
+                reach = level + height - 1
+                if reach > MAX_DEPTH + 1:
+                    message = f"nested more than {MAX_DEPTH} levels deep (with aliases expanded)"
+                    raise self._limit(event, message)
+                self._deepest = max(self._deepest, reach)
+                self._count(event, nodes, chars)
+                return node
+            if level > MAX_DEPTH + 1:
+                raise self._limit(event, f"nested more than {MAX_DEPTH} levels deep")
+            nodes, chars, deepest = self._nodes, self._chars, self._deepest
+            self._deepest = level
+            self._count(event, 1, len(event.value) if isinstance(event, ScalarEvent) else 0)
+            node = super().compose_node(parent, index)
+            if event.anchor is not None:  # type: ignore[attr-defined]  # every node event has one
+                height = self._deepest - level + 1
+                self._expanded[id(node)] = (self._nodes - nodes, self._chars - chars, height)
+            self._deepest = max(deepest, self._deepest)
+            return node
+        finally:
+            path.pop()
+
+    def _count(self, event: Event, nodes: int, chars: int) -> None:
+        self._nodes += nodes
+        self._chars += chars
+        if self._nodes > MAX_NODES:
+            raise self._limit(
+                event, f"more than {MAX_NODES:,} values in one file (with aliases expanded)"
+            )
+        if self._chars > MAX_EXPANDED_CHARS:
+            raise self._limit(
+                event,
+                f"more than {MAX_EXPANDED_CHARS:,} characters of text in one file "
+                "(with aliases expanded)",
+            )
+
+    def _limit(self, event: Event, message: str) -> LimitExceeded:
+        start = event.start_mark
+        mark = Mark(start.line + 1, start.column + 1) if start else Mark(1, 1)
+        path = tuple(step for step in self._path if step is not None)
+        return LimitExceeded(SourceProblem(mark, path, message))
+
+
+def _step(index: Any) -> str | int | None:
+    """The key path step of a node composed at ``index`` (as the composer names it)."""
+    if isinstance(index, int):
+        return index
+    if isinstance(index, yaml.ScalarNode):  # the key of a mapping value
+        return str(index.value)
+    return None  # the root, a key itself, or a value under a key that is not text
 
 
 _CORE_RESOLVERS = (
@@ -90,12 +169,14 @@ _CORE_RESOLVERS = (
 
 
 def _core_loader(base: type) -> type:
-    """A loader on ``base`` (LibYAML's or the pure-Python safe loader) that resolves implicit
-    scalars by the YAML 1.2 core schema (plus dates); only its parser's events and its
-    resolver are used, never its composer or its Python-object constructor."""
+    """A loader on ``base`` (LibYAML's or the pure-Python safe loader) that composes with
+    ``_BoundedComposer`` and resolves implicit scalars by the YAML 1.2 core schema (plus
+    dates); only its events and nodes are used, never its Python-object constructor."""
 
-    class Loader(base):  # type: ignore[misc]
-        pass
+    class Loader(_BoundedComposer, base):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            base.__init__(self, stream)  # type: ignore[misc]
+            _BoundedComposer.__init__(self)
 
     Loader.yaml_implicit_resolvers = {}
     for tag, pattern, first in _CORE_RESOLVERS:
@@ -103,10 +184,24 @@ def _core_loader(base: type) -> type:
     return Loader
 
 
-# LibYAML's C parser is about 10x faster than the pure-Python one on large roadmaps
-# (measured in bench/); both give the same events and positions.
+# LibYAML's C parser where it is installed, else PyYAML's own: both give the same events
+# and positions. Composing is always PyYAML's Python composer, bounded above.
 _PythonLoader = _core_loader(yaml.SafeLoader)
 _Loader = _core_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+class Continuation(NamedTuple):
+    """Where a plain (unquoted) scalar written over several lines continues.
+
+    YAML joins such lines with spaces and gives no error, so a list item or a key
+    indented one space off below a text becomes part of that text; which values may
+    not run over lines is the model's to say (``model.Line``).
+    """
+
+    line: int
+    """The first line (1-based) the text continues onto."""
+    item: bool
+    """Whether that line starts with ``- ``, as a list item does."""
 
 
 @dataclass
@@ -117,6 +212,8 @@ class Source:
     marks: dict[Path, Mark] = field(default_factory=dict)
     key_marks: dict[Path, Mark] = field(default_factory=dict)
     problems: list[SourceProblem] = field(default_factory=list)
+    continued: dict[Path, Continuation] = field(default_factory=dict)
+    """The key paths of text values written as plain scalars over several lines."""
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[Path, Mark]:
         """Return the longest known prefix of ``path`` and its position.
@@ -141,299 +238,127 @@ def quote(value: Any) -> str:
     return text if len(text) <= 80 else f"{text[:60]}… ({len(text):,} characters)"
 
 
-class _Document:
-    """One document's events, read and counted (first pass), then turned into data (second).
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
-    PyYAML's composer builds a node graph that is then walked again to make plain
-    data; reading the events straight into data does the same work in two thirds of
-    the time (a 1,000-week roadmap, timed alone: 0.126 s → 0.081 s). The first pass
-    reads the events, resolves each scalar's tag and counts against
-    ``generator.limits`` as it goes; only a document within every limit reaches
-    the second pass, which builds the data and records positions and problems.
-    An alias is read again from its anchor's events, as if written out, so every
-    key path it makes has its own position and problems, as the composer's graph
-    gave.
+
+def syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[Mark, str]:
+    """Where the syntax error ``error`` in ``text`` is, and what it is, in one line.
+
+    One common mistake is placed where it was made rather than where the parser
+    stopped: keys of one mapping that start in different columns (``_misaligned_key``).
+    """
+    if str(error.problem).startswith(_MISALIGNED_KEY_ERRORS) and error.problem_mark:
+        found = _misaligned_key(_LINE_BREAK.split(text), error.problem_mark.line)
+        if found is not None:
+            return found
+    mark = error.problem_mark or error.context_mark
+    message = str(error.problem or error.context)
+    if error.problem and error.context and error.context_mark:
+        message += f" ({error.context} that starts on line {error.context_mark.line + 1})"
+    where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+    return where, f"YAML syntax error: {message}"
+
+
+_MISALIGNED_KEY_ERRORS = (
+    "mapping values are not allowed",  # after a plain value (LibYAML adds "in this context")
+    "did not find expected key",  # after any other value, in LibYAML's words
+    "expected <block end>, but found '<block mapping start>'",  # in PyYAML's
+)
+_KEY_LINE = re.compile(
+    r"(?P<indent> *)(?P<dash>(?:- +)*)(?P<key>[^\s#-][^#]*?):"
+    r"(?:[ \t]+(?:(?P<value>[^\s#].*)|#.*)?)?$"
+)
+"""A line that starts a key (``name: value``), perhaps as a list item (``- name: value``)."""
+
+
+def _misaligned_key(lines: list[str], stop: int) -> tuple[Mark, str] | None:
+    """The key at fault when the parser stops on line ``stop`` (0-based) because the key
+    there and the key above it, of one mapping, start in different columns.
+
+    The parser stops on the second key, where a key further right reads as more of
+    the value above. But when the first key of a mapping is the one out of line (one
+    space dedented, say), the mistake is on the line above. So the first key is
+    named when it is the first of its mapping and the key after the two lines up with
+    the second; the second key is named when the key after lines up with the first, or
+    the first is a list item's (its column set by the dash). With no key after to
+    tell, the one that is off the file's usual indentation step is named. None when
+    the lines are not of this shape.
     """
 
-    def __init__(self, loader: Any) -> None:
-        # PyYAML's events; Any, as its stubs type each event's attributes on one subclass or
-        # another, and events are told apart here by their exact class
-        self.events: list[Any] = []
-        self.tags: list[str] = []  # each event's resolved tag ("" for aliases and ends)
-        self.ends: dict[int, int] = {}  # collection start → index after its end event
-        self.anchors: dict[str | None, int] = {}  # anchor → index of its node's first event
-        self._read(loader)
+    def content(index: int, step: int) -> int | None:
+        """The nearest line from ``index`` on (or back) that is not blank or a comment."""
+        while 0 <= index < len(lines):
+            text = lines[index].lstrip(" \t")
+            if text and not text.startswith("#"):
+                return index
+            index += step
+        return None
 
-    # First pass -------------------------------------------------------------------------
+    def column(index: int) -> int:
+        """Where the line's key starts (after any list dashes), or its text."""
+        match = _KEY_LINE.match(lines[index])
+        if match is not None:
+            return len(match["indent"]) + len(match["dash"])
+        return len(lines[index]) - len(lines[index].lstrip(" "))
 
-    def _read(self, loader: Any) -> None:
-        """Read the node events of the stream's only document (none: empty), bounded.
-
-        The expanded size (values and characters of text, as if every alias were
-        written out) is a running total: a node adds one value and its text, an
-        alias adds the expanded size of the node it names, known because that node
-        was finished before (an alias inside its own anchor counts one, and
-        ``_value`` refuses it). Likewise the depth an alias reaches is its own plus
-        the height of what it names. So every limit is checked at the event that
-        crosses it, and nothing is expanded or recursed into before.
-        """
-        loader.get_event()  # stream start
-        if loader.check_event(StreamEndEvent):
-            return
-        document = loader.get_event()
-        events, tags, anchors, ends = self.events, self.tags, self.anchors, self.ends
-        resolve = _scalar_resolver(loader)
-        size: dict[int, tuple[int, int, int]] = {}  # anchored node → (values, chars, height)
-        # open collections: [first event, values and chars before it, deepest level inside]
-        open_: list[list[int]] = []
-        values = chars = aliases = 0
-        while True:
-            event = loader.get_event()
-            kind = type(event)
-            index = len(events)
-            level = len(open_) + 1  # of this node: the root is level 1
-            if kind is ScalarEvent:
-                if level > MAX_DEPTH + 1:
-                    raise self._limit(event, f"nested more than {MAX_DEPTH} levels deep")
-                values += 1
-                chars += len(event.value)
-                if values > MAX_NODES or chars > MAX_EXPANDED_CHARS:
-                    raise self._too_large(event, values)
-                tag = event.tag
-                tags.append(resolve(event.value, event.implicit) if tag in _UNTAGGED else tag)
-                if event.anchor is not None:
-                    self._anchor(event, index)
-                    size[index] = (1, len(event.value), 1)
-                if open_ and open_[-1][3] < level:
-                    open_[-1][3] = level
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                if level > MAX_DEPTH + 1:
-                    raise self._limit(event, f"nested more than {MAX_DEPTH} levels deep")
-                values += 1
-                if values > MAX_NODES:
-                    raise self._too_large(event, values)
-                tag = event.tag
-                if tag in _UNTAGGED:
-                    tag = _CORE_TAG + ("map" if kind is MappingStartEvent else "seq")
-                tags.append(tag)
-                if event.anchor is not None:
-                    self._anchor(event, index)
-                    size[index] = (1, 0, 1)
-                open_.append([index, values - 1, chars, level])
-            elif kind is AliasEvent:
-                aliases += 1
-                if aliases > MAX_ALIASES:
-                    raise self._limit(event, f"more than {MAX_ALIASES:,} aliases in one file")
-                target = anchors.get(event.anchor)
-                if target is None:
-                    message = f"found undefined alias {event.anchor!r}"
-                    raise ComposerError(None, None, message, event.start_mark)
-                added, text, height = size.get(target, (1, 0, 1))
-                if level + height - 1 > MAX_DEPTH + 1:
-                    message = f"nested more than {MAX_DEPTH} levels deep (with aliases expanded)"
-                    raise self._limit(event, message)
-                values += added
-                chars += text
-                if values > MAX_NODES or chars > MAX_EXPANDED_CHARS:
-                    raise self._too_large(event, values)
-                tags.append("")
-                if open_ and open_[-1][3] < level + height - 1:
-                    open_[-1][3] = level + height - 1
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                start, values_before, chars_before, deepest = open_.pop()
-                ends[start] = index + 1
-                tags.append("")
-                if start in size:  # anchored: its height counts from its own level, level - 1
-                    height = deepest - (level - 1) + 1
-                    size[start] = (values - values_before, chars - chars_before, height)
-                if open_ and open_[-1][3] < deepest:
-                    open_[-1][3] = deepest
-            else:  # the document's end
-                break
-            events.append(event)
-        if not loader.check_event(StreamEndEvent):
-            raise ComposerError(
-                "expected a single document in the stream",
-                document.start_mark,
-                "but found another document",
-                loader.get_event().start_mark,
-            )
-
-    def _anchor(self, event: Any, index: int) -> None:
-        anchor = event.anchor  # every node event has one
-        if anchor in self.anchors:
-            raise ComposerError(
-                f"found duplicate anchor {anchor!r}; first occurrence",
-                self.events[self.anchors[anchor]].start_mark,
-                "second occurrence",
-                event.start_mark,
-            )
-        self.anchors[anchor] = index
-
-    def _too_large(self, event: Any, values: int) -> LimitExceeded:
-        if values > MAX_NODES:
-            return self._limit(
-                event, f"more than {MAX_NODES:,} values in one file (with aliases expanded)"
-            )
-        return self._limit(
-            event,
-            f"more than {MAX_EXPANDED_CHARS:,} characters of text in one file "
-            "(with aliases expanded)",
+    here = _KEY_LINE.match(lines[stop]) if stop < len(lines) else None
+    above_at = content(stop - 1, -1)
+    if here is None or here["dash"] or above_at is None:
+        return None
+    above = _KEY_LINE.match(lines[above_at])
+    if above is None or column(above_at) == column(stop):
+        return None
+    if column(stop) > column(above_at) and above["value"] is None:
+        return None  # a key inside the first one's value: not this mistake
+    parent_at = content(above_at - 1, -1)
+    outer = column(parent_at) if parent_at is not None else -1
+    if column(stop) <= outer:
+        return None  # the second key belongs to a mapping further out: not this mistake
+    below_at = content(stop + 1, 1)
+    while below_at is not None and column(below_at) > column(stop):
+        below_at = content(below_at + 1, 1)  # inside the value of the key stopped on
+    below = column(below_at) if below_at is not None else None
+    if above["dash"] or outer >= column(above_at) or below == column(above_at):
+        first_at_fault = False
+    elif below == column(stop):
+        first_at_fault = True
+    else:
+        usual = 0 if parent_at is None else outer + _indent_step(lines)
+        first_at_fault = not (column(above_at) == usual != column(stop))
+    name, first = quote(here["key"]), quote(above["key"])
+    if first_at_fault:
+        return Mark(above_at + 1, column(above_at) + 1), (
+            f"YAML syntax error: the key {first} starts in column {column(above_at) + 1}, but "
+            f"the key below it, {name} (line {stop + 1}), in column {column(stop) + 1}: "
+            "keys of one mapping must start in the same column"
         )
-
-    def _limit(self, event: Any, message: str) -> LimitExceeded:
-        """The problem of crossing a limit at ``event`` (the next event after those read)."""
-        mark = _event_mark(event) if event.start_mark else Mark(1, 1)
-        return LimitExceeded(SourceProblem(mark, self._path_of_next(), message))
-
-    def _path_of_next(self) -> Path:
-        """The key path of the node the next event starts, worked out from the events read
-        (only when a limit is crossed, so the first pass need not track it)."""
-        # Each open collection: [is a mapping, children finished, its last key's text].
-        open_: list[list[Any]] = []
-        for event in self.events:
-            kind = type(event)
-            if kind is MappingStartEvent or kind is SequenceStartEvent:
-                open_.append([kind is MappingStartEvent, 0, None])
-                continue
-            if kind is MappingEndEvent or kind is SequenceEndEvent:
-                open_.pop()
-                if not open_:
-                    break
-                key = None  # a collection as a key has no text
-            elif kind is AliasEvent:
-                named = self.events[self.anchors[event.anchor]]
-                key = named.value if type(named) is ScalarEvent else None
-            else:
-                key = event.value
-            parent = open_[-1] if open_ else None
-            if parent is not None:
-                if parent[0] and parent[1] % 2 == 0:
-                    parent[2] = key
-                parent[1] += 1
-        path: list[str | int] = []
-        for mapping, finished, key in open_:
-            if not mapping:
-                path.append(finished)
-            elif finished % 2 == 1 and key is not None:
-                path.append(key)
-        return tuple(path)
-
-    # Second pass ------------------------------------------------------------------------
-
-    def data(self, source: Source) -> Any:
-        if not self.events:
-            return None
-        return self._value(0, (), source, set())[0]
-
-    def _value(self, index: int, path: Path, source: Source, active: set[int]) -> tuple[Any, int]:
-        """The data of the node (or alias) at ``index``, and the index after it."""
-        event = self.events[index]
-        after = self.ends.get(index, index + 1)
-        if type(event) is AliasEvent:
-            index = self.anchors[event.anchor]
-            event = self.events[index]
-        mark = _event_mark(event)
-        if path not in source.marks:  # an alias expanded again keeps its first position
-            source.marks[path] = mark
-        tag = self.tags[index]
-        if tag not in _ALLOWED_TAGS:
-            message = f"YAML tag {quote(tag)} is not allowed in content"
-            source.problems.append(SourceProblem(mark, path, message))
-            return None, after
-        kind = type(event)
-        if kind is ScalarEvent:
-            return _convert_scalar(event.value, tag, mark, path, source), after
-        if index in active:  # an alias inside its own anchor would recurse for ever
-            source.problems.append(SourceProblem(mark, path, "recursive YAML alias"))
-            return None, after
-        active.add(index)
-        if kind is MappingStartEvent:
-            value: Any = self._mapping(index + 1, path, source, active)
-        else:
-            value = []
-            position, end = index + 1, self.ends[index] - 1
-            while position < end:
-                item, position = self._value(position, (*path, len(value)), source, active)
-                value.append(item)
-        active.discard(index)
-        return value, after
-
-    def _mapping(
-        self, position: int, path: Path, source: Source, active: set[int]
-    ) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        events, ends = self.events, self.ends
-        while type(events[position]) is not MappingEndEvent:
-            written, written_tag = events[position], self.tags[position]
-            if type(written) is AliasEvent:
-                named = self.anchors[written.anchor]
-                written, written_tag = events[named], self.tags[named]
-            key_mark = _event_mark(written)
-            if type(written) is ScalarEvent and written_tag == _STR_TAG:
-                key: Any = written.value  # the usual case: text
-                position += 1
-            elif written_tag in _ALLOWED_TAGS:
-                key, position = self._value(position, path, source, active)
-            else:  # a key of a refused type is not read, only reported as not text
-                key, position = None, ends.get(position, position + 1)
-            if not isinstance(key, str):
-                shown = written.value if type(written) is ScalarEvent else key
-                message = f"keys must be text, got {quote(shown)}"
-                source.problems.append(SourceProblem(key_mark, path, message))
-                position = ends.get(position, position + 1)
-                continue
-            child = (*path, key)
-            if key in result:
-                first = source.key_marks[child]
-                message = f"duplicate key {quote(key)} (first defined on line {first.line})"
-                source.problems.append(SourceProblem(key_mark, child, message))
-                position = ends.get(position, position + 1)
-                continue
-            source.key_marks[child] = key_mark
-            result[key], position = self._value(position, child, source, active)
-        return result
+    return Mark(stop + 1, column(stop) + 1), (
+        f"YAML syntax error: the key {name} starts in column {column(stop) + 1}, but the "
+        f"key above it, {first} (line {above_at + 1}), in column {column(above_at) + 1}: "
+        "keys of one mapping must start in the same column"
+    )
 
 
-_UNTAGGED = (None, "!")
-"""An event tag that leaves the type to the resolver (none, or YAML's non-specific "!")."""
-_STR_TAG = f"{_CORE_TAG}str"
-
-
-def _scalar_resolver(loader: Any) -> Callable[[str, tuple[bool, bool]], str]:
-    """The tag of an untagged scalar, by ``loader``'s implicit resolvers (the core schema):
-    what ``Resolver.resolve`` does for a scalar, without its per-call set-up."""
-    table: dict[str | None, tuple[tuple[str, re.Pattern[str]], ...]] = {
-        first: tuple(pairs) for first, pairs in loader.yaml_implicit_resolvers.items()
-    }
-    no_resolvers: tuple[tuple[str, re.Pattern[str]], ...] = ()
-
-    def resolve(value: str, implicit: tuple[bool, bool]) -> str:
-        if implicit[0]:
-            for tag, pattern in table.get(value[:1], no_resolvers):
-                if pattern.match(value):
-                    return tag
-        return _STR_TAG
-
-    return resolve
-
-
-def _event_mark(event: Any) -> Mark:
-    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
-
-
-def error_mark(exc: yaml.MarkedYAMLError) -> Mark:
-    mark = exc.problem_mark or exc.context_mark
-    return Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+def _indent_step(lines: list[str]) -> int:
+    """How far the file usually indents a key's block under it (2 if it never does)."""
+    steps: Counter[int] = Counter()
+    for line, after in itertools.pairwise(lines):
+        key = _KEY_LINE.match(line)
+        if key is not None and key["value"] is None and after.strip(" \t"):
+            step = len(after) - len(after.lstrip(" ")) - len(key["indent"]) - len(key["dash"])
+            if step > 0:
+                steps[step] += 1
+    return steps.most_common(1)[0][0] if steps else 2
 
 
 def parse(text: str) -> Source:
-    """Read ``text`` into plain Python data with positions.
+    """Compose ``text`` and convert it to plain Python data with positions.
 
-    Raises ``yaml.MarkedYAMLError`` for syntax errors and ``LimitExceeded`` when
-    the document crosses a limit; every structural problem (duplicate keys,
-    refused tags, non-string keys) is collected in ``Source.problems`` so that
-    one run reports all of them.
+    Raises ``yaml.MarkedYAMLError`` for syntax errors (``syntax_error`` words
+    them) and ``LimitExceeded`` when the document crosses a limit; every
+    structural problem (duplicate keys, refused tags, non-string keys) is
+    collected in ``Source.problems`` so that one run reports all of them.
     """
     return _parse(text, _Loader)
 
@@ -442,21 +367,97 @@ def _parse(text: str, loader_class: type) -> Source:
     source = Source(data=None)
     loader = loader_class(text)
     try:
-        document = _Document(loader)
+        node = loader.get_single_node()
     finally:
         loader.dispose()
-    source.data = document.data(source)
+    if node is not None:
+        source.data = _Converter(source, text).value(node, (), set())
     return source
 
 
-def _convert_scalar(value: str, full_tag: str, mark: Mark, path: Path, source: Source) -> Any:
-    tag = full_tag.removeprefix(_CORE_TAG)
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML counts as a line break (YAML 1.1, which both parsers follow)."""
+
+
+class _Converter:
+    """The node graph as plain data, its positions and problems recorded in ``source``."""
+
+    def __init__(self, source: Source, text: str) -> None:
+        self.source = source
+        self.text = text
+        self._lines: list[str] | None = None  # split only if a plain text runs over lines
+
+    def value(self, node: yaml.Node, path: Path, active: set[int]) -> Any:
+        source = self.source
+        if path not in source.marks:  # an alias expanded again keeps its first position
+            source.marks[path] = _mark(node)
+        if node.tag not in _ALLOWED_TAGS:
+            message = f"YAML tag {quote(node.tag)} is not allowed in content"
+            source.problems.append(SourceProblem(_mark(node), path, message))
+            return None
+        if id(node) in active:  # an alias that contains itself would recurse for ever
+            source.problems.append(SourceProblem(_mark(node), path, "recursive YAML alias"))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, active | {id(node)})
+        if isinstance(node, yaml.SequenceNode):
+            inner = active | {id(node)}
+            return [self.value(item, (*path, i), inner) for i, item in enumerate(node.value)]
+        plain = isinstance(node, yaml.ScalarNode) and not node.style  # LibYAML: "", else None
+        if plain and node.end_mark.line > node.start_mark.line:
+            source.continued[path] = self._continuation(node)
+        return _convert_scalar(node, path, source)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path, active: set[int]) -> dict[str, Any]:
+        source = self.source
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag not in _ALLOWED_TAGS:
+                key = None
+            elif isinstance(key_node, yaml.ScalarNode):  # the usual case: text
+                key = _convert_scalar(key_node, path, source)
+            else:
+                key = self.value(key_node, path, active)
+            if not isinstance(key, str):
+                # a scalar key is quoted as written, a list or mapping as read (not as nodes)
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else key
+                message = f"keys must be text, got {quote(shown)}"
+                source.problems.append(SourceProblem(_mark(key_node), path, message))
+                continue
+            child = (*path, key)
+            if key in result:
+                first = source.key_marks[child]
+                message = f"duplicate key {quote(key)} (first defined on line {first.line})"
+                source.problems.append(SourceProblem(_mark(key_node), child, message))
+                continue
+            source.key_marks[child] = _mark(key_node)
+            result[key] = self.value(value_node, child, active)
+        return result
+
+    def _continuation(self, node: yaml.Node) -> Continuation:
+        """The first line after its first that a plain scalar continues onto (blank lines
+        inside it are read as line breaks, not as text)."""
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self.text)
+        lines = self._lines
+        for number in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(lines))):
+            rest = lines[number].lstrip(" \t")
+            if rest:
+                return Continuation(number + 1, rest == "-" or rest.startswith(("- ", "-\t")))
+        return Continuation(node.start_mark.line + 2, item=False)
+
+
+def _convert_scalar(node: yaml.Node, path: Path, source: Source) -> Any:
+    value = node.value
+    tag = node.tag.removeprefix(_CORE_TAG)
     if tag == "str":
         return value
     # An explicit tag (``!!bool yes``, ``!!float nan``) must be written as the core schema
     # writes that type: Python's own parsers would accept far more ("1_000", "inf").
     if not any(re.fullmatch(_CORE_PATTERNS[kind], value) for kind in _WRITTEN_AS.get(tag, ())):
-        source.problems.append(SourceProblem(mark, path, f"not a valid {tag}: {quote(value)}"))
+        source.problems.append(
+            SourceProblem(_mark(node), path, f"not a valid {tag}: {quote(value)}")
+        )
         return None
     try:
         if tag == "bool":
@@ -468,7 +469,9 @@ def _convert_scalar(value: str, full_tag: str, mark: Mark, path: Path, source: S
         if tag == "timestamp":
             return dt.date.fromisoformat(value)
     except ValueError:  # a date that does not exist, an integer of more than 4,300 digits
-        source.problems.append(SourceProblem(mark, path, f"not a valid {tag}: {quote(value)}"))
+        source.problems.append(
+            SourceProblem(_mark(node), path, f"not a valid {tag}: {quote(value)}")
+        )
     return None
 
 

@@ -77,11 +77,13 @@ def six_month_items() -> dict[int, list[str]]:
             week = int(match[1])
             items[week].append(match[2])
         elif week and (match := re.match(r"- (YouTube \(search\)|Guidance search): (.*)", line)):
-            # a year marker ("2022+") is a publish-date window, shown as "2022 or later"
+            # a year marker ("2022+") is a publish-date window: a web search link shows it
+            # ("pages from 2022 on"); for videos it only narrows the roadmap's last three
+            # years, which the page states (the browser gets the year to narrow it there)
             for query in re.findall(r'"([^"]+)"', match[2]):
                 words, year = split_year(query)
                 items[week].append(f"“{words}”")
-                if year:
+                if year and match[1] == "Guidance search":
                     items[week].append(f"{year}")
         elif week and (match := re.match(r"- (?:Beginner|Enterprise) task: (.*)", line)):
             items[week].append(strip_markup(match[1]))

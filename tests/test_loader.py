@@ -109,6 +109,40 @@ EXPECTED = {
     "bad_timezone.yaml": [
         "tests/fixtures/bad/bad_timezone.yaml:10:13: schedule.timezone: unknown time zone 'America'"
     ],
+    # Mistakes YAML reads without an error. Plain text over several lines is one text: a
+    # list item indented one space further joins the item above. One-line fields refuse
+    # it; the summary (plain), the brief (folded) and a quoted note over lines are fine.
+    "joined_lines.yaml": [
+        "tests/fixtures/bad/joined_lines.yaml:13:16: months[0].weeks[0].title: this text "
+        "continues onto line 14 as plain text, but it must be one line: join the lines",
+        "tests/fixtures/bad/joined_lines.yaml:17:13: months[0].weeks[0].topics[1].text: this "
+        "text continues onto line 18 as plain text, but it must be one line: join the lines",
+        "tests/fixtures/bad/joined_lines.yaml:20:13: months[0].weeks[0].youtube[0]: this text "
+        "continues onto line 21 as plain text; if line 21 is meant to be a new list item, "
+        "indent its '-' like the others",
+        "tests/fixtures/bad/joined_lines.yaml:23:17: months[0].weeks[0].youtube[1].one_of[0]: "
+        "this text continues onto line 24 as plain text; if line 24 is meant to be a new list "
+        "item, indent its '-' like the others",
+    ],
+    # Dates in another form than YYYY-MM-DD are text (or a number) to YAML: the message
+    # shows the form, and a number is not read as seconds since 1970. Quoted ISO is fine.
+    "date_format.yaml": [
+        "tests/fixtures/bad/date_format.yaml:3:8: start: write dates as YYYY-MM-DD, "
+        "e.g. 2026-01-26, got '26/01/2026'",
+        "tests/fixtures/bad/date_format.yaml:6:11: key_dates[0].date: write dates as "
+        "YYYY-MM-DD, e.g. 2026-01-26, got '2026-1-5'",
+        "tests/fixtures/bad/date_format.yaml:8:11: key_dates[1].date: write dates as "
+        "YYYY-MM-DD, e.g. 2026-01-26, got 'Jan 26 2026'",
+        "tests/fixtures/bad/date_format.yaml:10:11: key_dates[2].date: write dates as "
+        "YYYY-MM-DD, e.g. 2026-01-26, got 1767225600",
+    ],
+    # A mapping's first key dedented by one space: the parser stops on the line below
+    # (it reads the next key as more of this one's value); the problem is on this line.
+    "misaligned_key.yaml": [
+        "tests/fixtures/bad/misaligned_key.yaml:10:10: YAML syntax error: the key 'text' "
+        "starts in column 10, but the key below it, 'date' (line 11), in column 11: keys of "
+        "one mapping must start in the same column"
+    ],
 }
 
 

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import re
 import shutil
-import subprocess
-import sys
-import threading
 from pathlib import Path
-from typing import Any
 
 import markdown
 import pytest
@@ -118,89 +113,6 @@ def test_refuses_to_write_two_files_at_one_path() -> None:
     doubled = dataclasses.replace(built, pages=(*built.pages, week))
     with pytest.raises(ValueError, match=r"two files would be written to fixture-team/week-01\.md"):
         render.render(doubled)
-
-
-TWO_CORES = sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
-
-_SHARED_RENDER = """
-import json, os, sys
-from pathlib import Path
-from generator import render
-from generator.loader import load_all
-from generator.views.site import site
-
-built = site([item.plan for item in load_all(Path(sys.argv[1]))], {}, "http://127.0.0.1:8000/")
-alone = render.render(built)
-here = []  # pages rendered in this process; a forked helper counts in its own copy
-render_page = render.render_page
-
-def counted(page):
-    here.append(page.path)
-    return render_page(page)
-
-def raises(self, send):
-    raise RuntimeError("the helper broke")
-
-def dies(self, send):
-    os._exit(1)  # as if killed: nothing is sent
-
-render.render_page = counted
-render._Helper.MIN_PAGES = 2
-if sys.argv[2] != "works":
-    render._Helper._run = {"raises": raises, "dies": dies}[sys.argv[2]]
-shared = render.render(built)
-print(json.dumps({
-    "helped": render._Helper.worthwhile(built.pages),
-    "same": list(shared.items()) == list(alone.items()),
-    "here": len(here),
-    "pages": len(built.pages),
-    "own": render._own_share(len(built.pages)),
-}))
-"""
-
-
-def _shared_render(helper: str) -> dict[str, Any]:
-    """Render the fixture handbook as if it were large, in a fresh process: forking is only
-    done with no other thread running, and this test session runs servers in threads."""
-    result = subprocess.run(
-        [sys.executable, "-c", _SHARED_RENDER, str(HANDBOOK), helper],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    figures: dict[str, Any] = json.loads(result.stdout)
-    return figures
-
-
-@pytest.mark.skipif(not TWO_CORES, reason="a second process only renders on Linux with two cores")
-def test_a_large_handbook_shares_its_pages_with_a_helper_and_gets_the_same_files() -> None:
-    figures = _shared_render("works")
-    assert figures["helped"]
-    assert figures["same"]  # same files, same order
-    assert figures["here"] == figures["own"] < figures["pages"]
-
-
-@pytest.mark.skipif(not TWO_CORES, reason="a second process only renders on Linux with two cores")
-@pytest.mark.parametrize("failure", ["raises", "dies"])
-def test_when_the_helper_fails_its_pages_are_rendered_here(failure: str) -> None:
-    figures = _shared_render(failure)
-    assert figures["helped"]
-    assert figures["same"]
-    assert figures["here"] == figures["pages"]
-
-
-def test_no_helper_for_a_small_handbook_or_beside_another_thread() -> None:
-    pages = site([item.plan for item in load_all(HANDBOOK)], {}, SITE_URL).pages
-    assert not render._Helper.worthwhile(pages)  # 21 files: below MIN_PAGES
-    release = threading.Event()
-    other = threading.Thread(target=release.wait)
-    other.start()
-    try:
-        assert not render._Helper.worthwhile(pages * render._Helper.MIN_PAGES)
-    finally:
-        release.set()
-        other.join()
 
 
 def test_hostile_content_renders_literally() -> None:

@@ -170,3 +170,103 @@ def test_explicit_tags_accept_only_what_the_core_schema_writes() -> None:
         (("h",), "not a valid timestamp: '2026-02-30'"),
         (("j",), "not a valid map: 'x'"),
     ]
+
+
+def test_keys_that_are_not_text_are_quoted_as_written_or_as_read() -> None:
+    source = parse("1: a\n[x, y]: b\n? {k: v}\n: c\n!!python/none z: d\nok: e\n")
+    assert source.data == {"ok": "e"}
+    assert [(p.mark, p.message) for p in source.problems] == [
+        (Mark(1, 1), "keys must be text, got '1'"),
+        (Mark(2, 1), "keys must be text, got ['x', 'y']"),
+        (Mark(3, 3), "keys must be text, got {'k': 'v'}"),
+        (Mark(5, 1), "keys must be text, got 'z'"),
+    ]
+
+
+# Plain text over several lines: YAML joins the lines with spaces and says nothing, so a
+# misindented list item becomes part of the item above. The reader records where such text
+# continues; which fields must be one line is the model's to say (tests/test_loader.py).
+@pytest.mark.parametrize("loader", LOADERS)
+def test_plain_text_over_several_lines_is_recorded_where_it_continues(loader: type) -> None:
+    source = yamlsource._parse(
+        "items:\n"
+        "  - async python 2022+\n"
+        "   - node.js async await 2022+\n"  # one space further: part of the item above
+        "  - one line\n"
+        "title: two\n"
+        "\n"
+        "  lines\n"  # after a blank line: the text goes on on line 7
+        "flow: [a\n  b, c]\n"
+        "folded: >\n  x\n  y\n"
+        "literal: |\n  x\n  y\n"
+        'quoted: "x\n  y"\n',
+        loader,
+    )
+    assert source.data["items"] == ["async python 2022+ - node.js async await 2022+", "one line"]
+    assert source.data["title"] == "two\nlines"
+    assert source.continued == {
+        ("items", 0): yamlsource.Continuation(3, item=True),
+        ("title",): yamlsource.Continuation(7, item=False),
+        ("flow", 0): yamlsource.Continuation(9, item=False),
+    }
+
+
+def syntax_error(text: str, loader: type) -> tuple[Mark, str]:
+    with pytest.raises(yaml.MarkedYAMLError) as caught:
+        yamlsource._parse(text, loader)
+    return yamlsource.syntax_error(caught.value, text)
+
+
+WEEK = "week:\n  title: W\n  milestone:\n"
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+@pytest.mark.parametrize(
+    ("lines", "at", "first", "second"),
+    [
+        # the first key dedented by one space: the parser stops a line below, on 'date'
+        (["   text: a", "    date: b"], Mark(4, 4), "'text' starts in column 4", "'date' (line 5)"),
+        (['   text: "a"', "    date: b"], Mark(4, 4), "'text' starts in column 4", "'date'"),
+        (["   text: a", "    date: b", "    other: c"], Mark(4, 4), "'text'", "'date'"),
+        # the first key indented one space further: the parser also stops a line below
+        (["     text: a", "    date: b", "    other: c"], Mark(4, 6), "'text'", "'date'"),
+    ],
+)
+def test_a_mapping_whose_first_key_is_out_of_line_is_reported_on_that_key(
+    loader: type, lines: list[str], at: Mark, first: str, second: str
+) -> None:
+    mark, message = syntax_error(WEEK + "\n".join(lines) + "\n", loader)
+    assert mark == at
+    assert message.startswith(f"YAML syntax error: the key {first}")
+    assert f"the key below it, {second}" in message
+    assert message.endswith("keys of one mapping must start in the same column")
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+@pytest.mark.parametrize(
+    ("lines", "at", "key"),
+    [
+        (["    text: a", "     date: b"], Mark(5, 6), "'date'"),  # one space further
+        (["    text: a", "     date: b", "    other: c"], Mark(5, 6), "'date'"),  # 'other' agrees
+        (["    text: a", "    date: b", "     other: c"], Mark(6, 6), "'other'"),  # not the first
+    ],
+)
+def test_a_key_further_right_than_the_one_above_is_reported_on_itself(
+    loader: type, lines: list[str], at: Mark, key: str
+) -> None:
+    mark, message = syntax_error(WEEK + "\n".join(lines) + "\n", loader)
+    assert mark == at
+    assert message.startswith(f"YAML syntax error: the key {key} starts in column 6, but the key")
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+def test_a_list_items_next_key_further_right_is_reported_on_itself(loader: type) -> None:
+    mark, message = syntax_error("items:\n  - number: 1\n     title: W\n", loader)
+    assert mark == Mark(3, 6)
+    assert "the key 'title' starts in column 6, but the key above it, 'number' (line 2)" in message
+
+
+def test_other_syntax_errors_keep_the_parsers_words() -> None:
+    mark, message = syntax_error("a: [1, 2\n", yamlsource._Loader)
+    assert mark == Mark(2, 1)
+    assert message.startswith("YAML syntax error: did not find expected ',' or ']'")

@@ -53,9 +53,10 @@ class Site:
 def materials(plan: Plan, videos: Resolutions) -> list[Study]:
     """Each week's study material (index = week number - 1), built once per entry."""
     by_entry: dict[int, Study] = {}
-    slug = plan.roadmap.slug
+    slug, years = plan.roadmap.slug, plan.roadmap.videos.max_age_years
     return [
-        by_entry.setdefault(week.entry.number, study(slug, week, videos)) for week in plan.weeks
+        by_entry.setdefault(week.entry.number, study(slug, week, videos, years))
+        for week in plan.weeks
     ]
 
 

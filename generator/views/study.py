@@ -55,8 +55,12 @@ class Video:
 class Search:
     """One search as the reader meets it: resolved videos, or a link that runs it.
 
-    ``words`` is the query without its year marker; ``since`` says which years
-    the videos or pages should come from ("2022 or later").
+    ``words`` is the query without its year marker; ``since`` is that marker as
+    written ("2022 or later"). A video search also says which videos count:
+    those of the roadmap's last ``recent_years`` years (``recent`` in words,
+    "the last three years"), which a year marker (``since_year``) only narrows;
+    the page cannot say "from 2024 on" without knowing the reader's day, so the
+    browser gets both figures.
     """
 
     words: str
@@ -64,6 +68,22 @@ class Search:
     link: Link
     videos: tuple[Video, ...] = ()
     verified: str | None = None
+    since_year: int | None = None
+    recent_years: int | None = None
+
+    @property
+    def recent(self) -> str | None:
+        """``the last three years`` (``None`` for a web search)."""
+        years = self.recent_years
+        if years is None:
+            return None
+        return "the last year" if years == 1 else f"the last {_WORDS.get(years, years)} years"
+
+
+_WORDS = dict(
+    enumerate(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], start=2)
+)
+"""Numbers of years as words (``videos.max_age_years`` is 1 to 10)."""
 
 
 @dataclass(frozen=True)
@@ -104,21 +124,16 @@ def _video(slug: str, stored: StoredVideo) -> Video:
     )
 
 
-def video_search(videos: Resolutions, slug: str, text: str) -> Search:
-    """One YouTube query of roadmap ``slug`` with what the lock resolved it to."""
+def video_search(videos: Resolutions, slug: str, text: str, recent_years: int) -> Search:
+    """One YouTube query of roadmap ``slug`` with what the lock resolved it to; videos count
+    from the last ``recent_years`` years (the roadmap's ``videos.max_age_years``)."""
     words, year = split_year(text)
     label = f"Search YouTube for “{words}”" + (", newest first" if year else "")
     link = Link(label, urls.youtube_search(words, newest_first=year is not None))
     found = videos.get((slug, text))
-    if found is None:
-        return Search(words, _since(year), link)
-    return Search(
-        words,
-        _since(year),
-        link,
-        tuple(_video(slug, item) for item in found.videos),
-        format_day(found.verified),
-    )
+    resolved = () if found is None else tuple(_video(slug, item) for item in found.videos)
+    verified = None if found is None else format_day(found.verified)
+    return Search(words, _since(year), link, resolved, verified, year, recent_years)
 
 
 def web_search(text: str) -> Search:
@@ -132,8 +147,9 @@ def _options(entry: str | QueryChoice) -> tuple[str, ...]:
     return tuple(entry.one_of) if isinstance(entry, QueryChoice) else (entry,)
 
 
-def study(slug: str, week: DatedWeek, videos: Resolutions) -> Study:
-    """The study material of ``week`` (shared by every page of its block)."""
+def study(slug: str, week: DatedWeek, videos: Resolutions, recent_years: int) -> Study:
+    """The study material of ``week`` (shared by every page of its block); its videos count
+    from the last ``recent_years`` years."""
     entry = week.entry
     sections = []
     units: list[tuple[str, ...]] = []
@@ -160,7 +176,7 @@ def study(slug: str, week: DatedWeek, videos: Resolutions) -> Study:
 
     groups = []
     for query in entry.youtube:
-        searches = tuple(video_search(videos, slug, text) for text in _options(query))
+        searches = tuple(video_search(videos, slug, text, recent_years) for text in _options(query))
         groups.append(SearchGroup(searches, pick_one=len(searches) > 1))
         watched = tuple(v.watched.id for search in searches for v in search.videos)
         if watched:

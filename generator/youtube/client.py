@@ -17,7 +17,10 @@ the caller:
 - **Time.** Every request has a deadline for the whole answer
   (``DeadlineHttp``): a server that sends one byte every two seconds would
   pass a timeout that only bounds each read, and keep a refresh running for
-  ever.
+  ever. And the whole refresh has a ``Patience``: the time spent on attempts
+  that failed and on the waits between them adds up, and once it reaches
+  ``PATIENCE`` the client raises ``Stalled`` (the refresh stops and saves),
+  instead of five two-minute deadlines holding one request for ten minutes.
 - **The key.** It is sent in the ``X-Goog-Api-Key`` header, never in a URL, so
   it cannot appear in the URLs the library logs and puts into exception
   texts. Messages are built from the response body anyway, never from the
@@ -55,6 +58,7 @@ from generator.youtube.errors import (
     KeyRejected,
     NetworkFailure,
     QuotaExceeded,
+    Stalled,
 )
 from generator.youtube.quota import MAX_IDS, SEARCH_COST, VIDEOS_COST, Meter, SearchParams
 from generator.youtube.responses import VideoInfo
@@ -130,6 +134,31 @@ class Backoff:
         base = float(min(self.cap, self.first * 2**retry))
         wait = base * (0.5 + 0.5 * self.random())
         return max(wait, asked) if asked is not None else wait
+
+
+PATIENCE = 180.0
+"""Seconds a whole refresh may spend waiting on a stalling API (failed attempts and the
+waits between them, all requests together) before it stops early and saves its progress."""
+
+
+@dataclass
+class Patience:
+    """How much waiting on failed attempts a refresh has left (``PATIENCE`` in all).
+
+    Time is read from ``clock`` (injectable, so tests need not wait); attempts that
+    brought an answer, slow or not, cost nothing.
+    """
+
+    seconds: float = PATIENCE
+    clock: Callable[[], float] = field(default=time.monotonic, compare=False)
+    spent: float = 0.0
+
+    def left(self) -> float:
+        return self.seconds - self.spent
+
+    def spend_since(self, started: float) -> None:
+        """Count the time from ``started`` (a reading of ``clock``) to now."""
+        self.spent += self.clock() - started
 
 
 class RequestDeadline(TimeoutError):
@@ -215,16 +244,21 @@ class Client:
         sleep: Callable[[float], None] | None = None,
         timeout: float = 30.0,
         deadline: float = 120.0,
+        patience: Patience | None = None,
     ) -> None:
         """Build the library client; ``endpoint`` is the API's root URL (default: Google's).
 
-        ``timeout`` bounds each network read, ``deadline`` each whole request.
+        ``timeout`` bounds each network read, ``deadline`` each whole request (and
+        never more than the ``patience`` left).
         """
         _guard_logs(key)
         self._key = key
         self.meter = meter or Meter()
         self._backoff = backoff
         self._sleep = sleep or time.sleep  # looked up now, so tests can replace time.sleep
+        self._patience = patience or Patience()
+        self._deadline = deadline
+        self._http = http or DeadlineHttp(timeout=timeout, deadline=deadline)
         options: dict[str, Any] = {}
         if endpoint:
             # Requests go to {endpoint}/youtube/v3/...: the library joins the method path
@@ -233,7 +267,7 @@ class Client:
         self._service = build(
             "youtube",
             "v3",
-            http=http or DeadlineHttp(timeout=timeout, deadline=deadline),
+            http=self._http,
             static_discovery=True,  # the discovery document ships with the library: no request
             cache_discovery=False,
             client_options=options or None,
@@ -273,9 +307,15 @@ class Client:
 
     def _execute(self, method: str, cost: int, request: Any) -> Mapping[str, Any]:
         request.headers["x-goog-api-key"] = self._key  # never in the URL
+        patience = self._patience
         last = self._backoff.attempts - 1
         for attempt in range(self._backoff.attempts):
+            if patience.left() <= 0:
+                raise self._stalled(method)
+            if isinstance(self._http, DeadlineHttp):  # no attempt outlasts the patience left
+                self._http.deadline = min(self._deadline, patience.left())
             self.meter.charge(method, cost)
+            started = patience.clock()
             try:
                 result: Mapping[str, Any] = request.execute(num_retries=0)
                 return result
@@ -286,16 +326,32 @@ class Client:
                     raise ApiFailure(
                         f"{method}: the API asks to retry after {asked:.0f} s; try again later"
                     ) from None
-                if not problem.retryable or attempt == last:
+                if not problem.retryable:
                     raise problem.exception(method, attempts=attempt + 1) from None
+                failure: Exception = problem.exception(method, attempts=attempt + 1)
             except _RETRYABLE_NETWORK as error:
-                if attempt == last:
-                    raise NetworkFailure(self._network(method, error, attempt + 1)) from None
+                failure = NetworkFailure(self._network(method, error, attempt + 1))
                 asked = None
             except (httplib2.HttpLib2Error, OSError) as error:
                 raise NetworkFailure(self._network(method, error, attempt + 1)) from None
-            self._sleep(self._backoff.delay(attempt, asked))
+            patience.spend_since(started)
+            if patience.left() <= 0:
+                raise self._stalled(method)
+            if attempt == last:
+                raise failure
+            delay = self._backoff.delay(attempt, asked)
+            if delay >= patience.left():
+                raise self._stalled(method)
+            started = patience.clock()
+            self._sleep(delay)
+            patience.spend_since(started)
         raise AssertionError("unreachable: the loop returns or raises")
+
+    def _stalled(self, method: str) -> Stalled:
+        return Stalled(
+            f"the YouTube Data API has kept this refresh waiting {self._patience.seconds:g} s "
+            f"on failed requests ({method} the last); try again later"
+        )
 
     def _network(self, method: str, error: BaseException, attempts: int) -> str:
         tries = f" after {attempts} attempts" if attempts > 1 else ""

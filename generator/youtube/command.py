@@ -1,10 +1,11 @@
 """``handbook refresh``: read the environment, run the refresh, report, pick the exit code.
 
-Exit codes: 0 everything resolved; 3 stopped early (budget or daily quota)
-with the progress saved; 2 bad usage (a malformed ``YOUTUBE_API_ENDPOINT``, a
-lock folder that cannot be written), invalid content or lock, or a rejected
-key (the lock untouched); 1 anything else, such as the network being down or
-another refresh holding the lock.
+Exit codes: 0 everything resolved; 3 stopped early (budget, daily quota, or
+an API that kept the refresh waiting three minutes in all) with the progress
+saved; 2 bad usage (a malformed ``YOUTUBE_API_ENDPOINT``, a lock folder that
+cannot be written), invalid content or lock, or a rejected key (the lock
+untouched); 1 anything else, such as the network being down or another
+refresh holding the lock.
 
 Everything that can be checked without the API is checked before the first
 request, so no quota unit is spent on a run that could not save its result.
@@ -45,6 +46,8 @@ class Busy(HandbookError):
 if TYPE_CHECKING:
     import httplib2
 
+    from generator.youtube.client import Patience
+
 """Units a refresh may spend by default: 90 % of the 10,000-unit daily quota."""
 
 EXIT_PARTIAL = 3
@@ -64,12 +67,14 @@ def run(
     wait: float = WAIT_FOR_LOCK,
     on_busy: Callable[[], None] | None = None,
     deadline: float = 120.0,
+    patience: Patience | None = None,
 ) -> int:
     """Refresh the lock of ``content``; returns the exit code (errors raise HandbookError).
 
     ``wait`` is how long to wait for another refresh's lock; ``on_busy`` is called once
     when the lock is held by another (tests use it to act while this one waits).
-    ``deadline`` bounds each whole request.
+    ``deadline`` bounds each whole request, ``patience`` (default: ``client.PATIENCE``
+    seconds of the monotonic clock) the waiting on failed ones in all.
     """
     stream = out or sys.stdout
     if budget < 0:
@@ -108,6 +113,7 @@ def run(
             meter=Meter(budget=budget),
             sleep=sleep,
             deadline=deadline,
+            patience=patience,
         )
         written: list[bool] = []
         report = refresh.refresh(

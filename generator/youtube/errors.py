@@ -1,7 +1,7 @@
 """Why a refresh can fail, each mapped to the exit code ``handbook refresh`` promises.
 
-``QuotaExceeded`` and ``OverBudget`` are not failures of the run: the
-refresh catches them, saves its progress and exits 3. The others end the run
+``QuotaExceeded``, ``OverBudget`` and ``Stalled`` are not failures of the run:
+the refresh catches them, saves its progress and exits 3. The others end the run
 with a plain message; the lock keeps whatever earlier steps completed.
 """
 
@@ -28,3 +28,8 @@ class QuotaExceeded(Exception):
 
 class OverBudget(Exception):
     """A request would spend more units than ``--budget`` allows."""
+
+
+class Stalled(Exception):
+    """The API kept the refresh waiting too long in all (``client.PATIENCE``): stop, save
+    progress, resume later."""

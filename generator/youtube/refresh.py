@@ -16,9 +16,9 @@ videos.list call of up to 50 ids costs 1), so the policy is ordered by cost:
 
 Each step is planned before it is spent: a step the remaining budget cannot
 cover is deferred, never started. Progress is saved after every completed
-step, so a stop (budget, daily quota, Ctrl-C) loses at most the step in
-flight and the next run resumes where this one ended. A refresh right after
-a complete one finds nothing to do and makes no request.
+step, so a stop (budget, daily quota, a stalling API, Ctrl-C) loses at most
+the step in flight and the next run resumes where this one ended. A refresh
+right after a complete one finds nothing to do and makes no request.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from generator.youtube import ranking
-from generator.youtube.errors import OverBudget, QuotaExceeded
+from generator.youtube.errors import OverBudget, QuotaExceeded, Stalled
 from generator.youtube.lock import Entry, Lock, StoredVideo
 from generator.youtube.query import Want
 from generator.youtube.quota import MAX_IDS, SEARCH_COST, VIDEOS_COST, Meter, SearchParams
@@ -221,9 +221,9 @@ def refresh(
     """Bring ``lock`` up to date for ``wants``, spending at most ``api.meter``'s budget.
 
     ``save`` is called with the lock after every completed step and at the
-    end. Errors other than a stop (budget or daily quota) propagate; by
-    then every completed step has been saved, and if none completed the
-    lock file was not touched.
+    end. Errors other than a stop (budget, daily quota, an API that stalls)
+    propagate; by then every completed step has been saved, and if none
+    completed the lock file was not touched.
     """
     shelf, planned = _prepare(wants, lock, today, research)
     run = _Run(shelf, api, Report(plan=planned, promoted=planned.promoted), save)
@@ -235,7 +235,7 @@ def refresh(
             why = shelf.need_search(key, research=False)
             if why in ("missing", "dead") and key not in run.attempted:
                 run.search(Search(key, why))
-    except (QuotaExceeded, OverBudget) as stop:
+    except (QuotaExceeded, OverBudget, Stalled) as stop:
         run.report.stopped = str(stop)
     report = run.report
     report.deferred = [

@@ -223,6 +223,8 @@ class FakeYouTube:
     units: int = 0
     trickle: float = 0.0
     """Seconds between the bytes of every answer: a server too slow to ever finish."""
+    trickle_after: int = 0
+    """Requests answered at full speed before answers trickle (see ``stall``)."""
     _faults: list[_Fault] = field(default_factory=list)
     _server: ThreadingHTTPServer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -260,6 +262,12 @@ class FakeYouTube:
         """Let held requests (and any later ones) through."""
         self._hold = None
         self._released.set()
+
+    def stall(self, after: int = 0, trickle: float = 0.2) -> None:
+        """Answer the first ``after`` requests at once, then every one a byte per ``trickle``
+        seconds: an API that answers but never finishes, from a known point of a refresh."""
+        self.trickle_after = after
+        self.trickle = trickle
 
     def drop(self, method: str, times: int = 1) -> None:
         """Close the connection of the next ``times`` ``method`` requests without answering."""
@@ -299,7 +307,7 @@ class FakeYouTube:
                 if wait is not None:
                     self.send_header("Retry-After", wait)
                 self.end_headers()
-                if not fake.trickle:
+                if not fake.trickle or fake.count() <= fake.trickle_after:
                     self.wfile.write(data)
                     return
                 for byte in data:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.schedule import Plan
 from generator.views.site import Site, materials
 from generator.views.study import Search, SearchGroup, Study
-from generator.views.values import Check, Choice
+from generator.views.values import Check, Choice, Link
 from generator.views.week import WeekPage
 from generator.youtube import lock, shown
 from tests.conftest import HANDBOOK
@@ -86,6 +86,12 @@ def test_videos_show_per_query_with_their_check_and_search_links_drop_the_year(
     assert unresolved.link.href == (
         "https://www.youtube.com/results?search_query=Mercurial+tutorial&sp=CAI%253D"
     )
+    # the rule is the roadmap's window; the marker only narrows it, for the browser to say
+    assert (unresolved.recent, unresolved.recent_years, unresolved.since_year) == (
+        "the last three years",
+        3,
+        2022,
+    )
     assert study.video_count == 5
     assert "spare" not in str(study.videos).lower()  # spares are never shown
 
@@ -130,3 +136,10 @@ def test_a_block_shares_one_material_and_one_done_item(plans: dict[str, Plan]) -
 def test_week_pages_carry_their_material(handbook: Site, plans: dict[str, Plan]) -> None:
     page = week(handbook, "fixture-team", 1)
     assert page.sections == material(plans, "fixture-team", 1).sections
+
+
+def test_the_window_of_recent_videos_is_said_in_words() -> None:
+    link = Link("Search YouTube for “x”", "https://www.youtube.com/results?search_query=x")
+    said = [Search("x", None, link, recent_years=years).recent for years in (1, 2, 10)]
+    assert said == ["the last year", "the last two years", "the last ten years"]
+    assert Search("x", None, link).recent is None  # a web search

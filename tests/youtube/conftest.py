@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from generator.youtube import command, lock
+from generator.youtube.client import Patience
 from generator.youtube.quota import DEFAULT_BUDGET
 from tests.fakes.youtube_api import FakeVideo, FakeYouTube
 
@@ -94,6 +95,7 @@ class Harness:
         dry_run: bool = False,
         key: str = KEY,
         endpoint: str | None = None,
+        patience: Patience | None = None,
     ) -> tuple[int, str]:
         out = io.StringIO()
         environ = {"YOUTUBE_API_KEY": key, "YOUTUBE_API_ENDPOINT": endpoint or self.fake.url}
@@ -106,6 +108,7 @@ class Harness:
             environ=environ,
             sleep=self.sleeps.append,
             out=out,
+            patience=patience,
         )
         return code, out.getvalue()
 

@@ -9,13 +9,14 @@ import time
 
 import pytest
 
-from generator.youtube.client import Backoff, Client, retry_after, scrub
+from generator.youtube.client import Backoff, Client, Patience, retry_after, scrub
 from generator.youtube.errors import (
     ApiFailure,
     KeyRejected,
     NetworkFailure,
     OverBudget,
     QuotaExceeded,
+    Stalled,
 )
 from generator.youtube.quota import Meter, SearchParams
 from tests.fakes.youtube_api import FakeYouTube
@@ -220,3 +221,58 @@ def test_a_server_that_never_finishes_answering_hits_the_deadline(fake: FakeYouT
         api.search(PARAMS)
     assert time.monotonic() - started < 5  # two deadlines, not the trickle's minutes
     assert sleeps == [1.0] and fake.count("search") == 2
+
+
+class Clock:
+    """A monotonic clock that only moves when the client sleeps: waits cost no real time."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def test_waiting_between_retries_stops_at_the_patience(fake: FakeYouTube) -> None:
+    """Retries that would wait past the patience left are not made: the refresh stops."""
+    clock = Clock()
+    fake.fail("search", 503, "backendError", times=5)
+    api = Client(
+        KEY, endpoint=fake.url, sleep=clock.sleep, backoff=STEADY, patience=Patience(5.0, clock)
+    )
+    with pytest.raises(Stalled, match=r"waiting 5 s on failed requests \(search.list the last\)"):
+        api.search(PARAMS)
+    assert clock.sleeps == [1.0, 2.0]  # the next wait, 4 s, is more than the 2 s left
+    assert fake.count("search") == 3
+
+
+def test_the_patience_is_shared_by_every_request_of_a_refresh(fake: FakeYouTube) -> None:
+    clock = Clock()
+    api = Client(
+        KEY, endpoint=fake.url, sleep=clock.sleep, backoff=STEADY, patience=Patience(2.5, clock)
+    )
+    for _ in range(2):  # each request fails once, waits 1 s, and is answered
+        fake.fail("search", 503, "backendError")
+        assert len(api.search(PARAMS)) == 12
+    fake.fail("search", 503, "backendError")
+    with pytest.raises(Stalled):  # 0.5 s left: not enough for the third request's wait
+        api.search(PARAMS)
+    assert clock.sleeps == [1.0, 1.0]
+
+
+def test_an_api_that_trickles_is_given_up_on_at_the_patience(fake: FakeYouTube) -> None:
+    """Every attempt's deadline is cut to the patience left, so a stalled API holds the
+    refresh for the patience, not for five two-minute deadlines."""
+    fake.stall(trickle=0.2)
+    sleeps: list[float] = []
+    api = Client(KEY, endpoint=fake.url, sleep=sleeps.append, patience=Patience(1.0))
+    started = time.monotonic()
+    with pytest.raises(Stalled):
+        api.search(PARAMS)
+    assert 1.0 <= time.monotonic() - started < 5
+    assert fake.count("search") == 1

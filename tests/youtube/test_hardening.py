@@ -3,8 +3,10 @@ one writer at a time with nothing lost, odd answers skipped, oversized locks ref
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from filelock import FileLock
 from generator import cli, pipeline
 from generator.errors import UsageError
 from generator.youtube import command, lock
+from generator.youtube.client import Patience
 from generator.youtube.lock import LockFileError
 from tests.fakes.youtube_api import FakeYouTube
 from tests.youtube.conftest import KEY, TODAY, Harness, video
@@ -152,3 +155,28 @@ def test_a_lock_that_is_not_a_file_is_a_located_error(
     with pytest.raises(LockFileError, match=r"videos\.lock\.json:1:1: not a regular file"):
         lock.read(harness.lock_path)
     assert cli.main(["render", "--content", str(harness.content), "--docs", str(tmp_path)]) == 2
+
+
+def test_an_api_that_stalls_mid_refresh_stops_it_early_with_the_progress_saved(
+    harness: Harness,
+) -> None:
+    """An API that answers but trickles bytes holds the whole refresh no longer than its
+    patience (here 1 s, in production three minutes): exit 3 as for a spent budget, the
+    searches that finished saved, and what the previous lock held for the rest kept."""
+    assert harness.run()[0] == 0
+    before = harness.lock().queries
+    harness.fake.stall(after=harness.fake.count() + 2)  # one search and its videos.list
+    started = time.monotonic()
+    tomorrow = TODAY + dt.timedelta(days=1)
+    code, out = harness.run(today=tomorrow, research=True, patience=Patience(1.0))
+    assert time.monotonic() - started < 10
+    assert code == command.EXIT_PARTIAL
+    assert (
+        "Stopped early: the YouTube Data API has kept this refresh waiting 1 s on failed "
+        "requests (search.list the last); try again later." in out
+    )
+    after = harness.lock().queries
+    assert sorted(after) == sorted(before)
+    (searched,) = [key for key in after if after[key] != before[key]]
+    assert after[searched].searched == tomorrow
+    assert "Left for the next run: 2 searches" in out
