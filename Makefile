@@ -73,9 +73,10 @@ build: $(BUILDER_DEPS)
 linkcheck: build
 	$(BIN)/handbook linkcheck site
 
-## diff: which week pages change against origin/main (or HEAD~1), as Markdown
+## diff: which week pages change, and how, against origin/main (or HEAD~1), as plain text
+##       (REV=<revision> compares with another; the CI job summary uses --format markdown)
 diff: $(DEPS)
-	$(BIN)/handbook diff
+	$(BIN)/handbook diff $(REV)
 
 ## offline: the offline copy site/downloads/handbook-offline.zip (make build includes it)
 offline: build

@@ -11,6 +11,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+FORMATS = ("text", "markdown")
+"""Output formats of ``diff`` (``generator.diff.FORMATS``; kept here so that parsing the
+command line does not import the reviewers' tools)."""
+
 
 def add_commands(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -37,7 +41,7 @@ def add_commands(
         "diff",
         parents=[content],
         help="summarise which week pages change against a git revision",
-        description="Render the content at a git revision and in the working tree, and print as Markdown which pages differ: weeks added, removed or changed per roadmap (with titles), overview and home page changes.",
+        description="Render the content at a git revision and in the working tree, and print which pages differ: weeks added, removed or changed per roadmap (with titles, and on changed weeks what changed: dates, items, what is due, videos, searches), overview and home page changes. A week added or removed at the end is reported once, as the roadmap's new length.",
     )
     dif.add_argument(
         "revision",
@@ -45,6 +49,13 @@ def add_commands(
         default=None,
         metavar="REV",
         help="git revision to compare with (default: origin/main if it exists, else HEAD~1)",
+    )
+    dif.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (default: for a terminal, no Markdown escapes) or markdown "
+        "(for a pull-request comment or a CI job summary)",
     )
     dif.set_defaults(run=_diff)
 
@@ -77,7 +88,7 @@ def _linkcheck(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from generator import diff
 
-    return diff.command(args.content, args.revision)
+    return diff.command(args.content, args.revision, args.format)
 
 
 def _lockdiff(args: argparse.Namespace) -> int:
