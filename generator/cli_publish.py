@@ -1,7 +1,7 @@
 """The ``handbook`` subcommands that serve reviewers and the publishing workflows.
 
 ``linkcheck`` guards the deploy, ``diff`` summarises a pull request for its
-reviewers, and ``lock-diff`` writes the body of the weekly video-refresh
+reviewers, ``preview`` shows them its pages before and after, and ``lock-diff`` writes the body of the weekly video-refresh
 pull request. They live apart from ``cli.py`` so that the core commands and
 these can change without touching each other; ``cli.py`` only registers them.
 """
@@ -9,6 +9,7 @@ these can change without touching each other; ``cli.py`` only registers them.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 FORMATS = ("text", "markdown")
@@ -59,6 +60,52 @@ def add_commands(
     )
     dif.set_defaults(run=_diff)
 
+    preview = commands.add_parser(
+        "preview",
+        parents=[content],
+        help="build the base and the change, screenshot every changed page",
+        description="Build the handbook as it is at a git revision (with that revision's own generator, mkdocs.yml and overrides/) and as it is in the working tree, find the pages whose HTML differs (the navigation menu aside), and write OUT/summary.md (each changed page with what changed on it) and, for each changed page, before and after screenshots 390 and 1280 px wide (e.g. backend-2026/week-05-before-390.png). More than 20 changed pages are summarised, with screenshots of a sample of page kinds. Needs Chromium and the playwright package (make preview installs it).",
+    )
+    preview.add_argument(
+        "revision",
+        nargs="?",
+        default=None,
+        metavar="REV",
+        help="git revision to compare with (default: origin/main if it exists, else HEAD~1)",
+    )
+    preview.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="MkDocs configuration of the working tree (default: mkdocs.yml)",
+    )
+    preview.add_argument(
+        "--work",
+        type=Path,
+        default=Path("build/preview-work"),
+        help="where both sides are built (default: build/preview-work; emptied first)",
+    )
+    preview.add_argument(
+        "--out",
+        type=Path,
+        default=Path("build/preview"),
+        help="where summary.md and the screenshots go (default: build/preview; emptied first)",
+    )
+    preview.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date the browser's clock is fixed at, 10:00 (default: today)",
+    )
+    preview.add_argument(
+        "--chromium",
+        type=Path,
+        default=Path("/usr/bin/chromium"),
+        help="the Chromium to drive (default: /usr/bin/chromium)",
+    )
+    preview.set_defaults(run=_preview)
+
     lock = commands.add_parser(
         "lock-diff",
         help="summarise a change of the video lock file as Markdown",
@@ -89,6 +136,20 @@ def _diff(args: argparse.Namespace) -> int:
     from generator import diff
 
     return diff.command(args.content, args.revision, args.format)
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from generator import preview
+
+    return preview.command(
+        args.content,
+        args.config,
+        args.revision,
+        work=args.work,
+        out=args.out,
+        today=args.today,
+        chromium=args.chromium,
+    )
 
 
 def _lockdiff(args: argparse.Namespace) -> int:
