@@ -62,6 +62,7 @@ from typing import TYPE_CHECKING
 
 from generator import diff, loader
 from generator.errors import HandbookError, UsageError
+from generator.views import urls
 
 if TYPE_CHECKING:
     from playwright.sync_api import Route
@@ -229,19 +230,19 @@ def _listing(site: Path) -> dict[str, Path]:
     }
 
 
-def _presentation(path: str, generated: Collection[str]) -> bool:
-    """Whether a file is a style or script that pages load (ours or the theme's), not data
-    generated from content (``generated``: the files the render wrote) nor the service
-    worker (blocked in screenshots; it changes with every build)."""
-    return path.endswith((".css", ".js")) and path not in generated and path != "sw.js"
+def _presentation(path: str, data: Collection[str]) -> bool:
+    """Whether a file is a style or script that pages load (ours or the theme's): not the
+    browser data generated from content (``data``; what changes in it shows on the pages
+    themselves) nor the service worker (blocked in screenshots; it changes with any build)."""
+    return path.endswith((".css", ".js")) and path not in data and path != "sw.js"
 
 
-def compare_sites(old: Path, new: Path, generated: Collection[str] = ()) -> SiteChanges:
+def compare_sites(old: Path, new: Path, data: Collection[str] = (urls.DATA,)) -> SiteChanges:
     """The pages (and other files) that differ between the built sites ``old`` and ``new``.
 
-    ``generated`` names the files the render generated from content (besides pages): a
-    change of any other style or script changes how every page may look, so every page
-    counts as changed."""
+    A change of a style or script that pages load (other than ``data``, the browser data
+    generated from content) may change how every page looks, so every page counts as
+    changed."""
     before, after = _listing(old), _listing(new)
     changes = SiteChanges(total=sum(1 for p in after if p.endswith(".html")))
     unchanged: list[str] = []
@@ -264,7 +265,7 @@ def compare_sites(old: Path, new: Path, generated: Collection[str] = ()) -> Site
                 changes.navigation_only += old_nav != new_nav
         elif old_bytes != new_bytes:
             changes.files.append(path)
-    changes.assets = [path for path in changes.files if _presentation(path, generated)]
+    changes.assets = [path for path in changes.files if _presentation(path, data)]
     if changes.assets and before:  # (a first build has nothing to compare with)
         changes.pages += [PageChange(path, "changed") for path in unchanged]
         changes.pages.sort(key=lambda page: page.path)
@@ -726,7 +727,7 @@ def command(
     now = clock(content, today or dt.date.today())
     work, out = _fresh(work), _fresh(out)
     sides = build_sides(root, content, config, revision, work)
-    changes = compare_sites(sides.site("before"), sides.site("after"), sides.generated())
+    changes = compare_sites(sides.site("before"), sides.site("after"))
     try:
         analysis: diff.Changes | None = diff.compare(
             diff.snapshot_of(sides.base_content, revision), diff.snapshot(content)
