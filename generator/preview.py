@@ -52,6 +52,7 @@ import subprocess
 import sys
 import tarfile
 import threading
+import time
 import zoneinfo
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
@@ -63,6 +64,7 @@ from typing import TYPE_CHECKING
 from generator import diff, loader
 from generator.errors import HandbookError, UsageError
 from generator.views import urls
+from generator.views.dates import format_day
 
 if TYPE_CHECKING:
     from playwright.sync_api import Route
@@ -278,16 +280,39 @@ def sampled(changes: SiteChanges) -> bool:
     return len(changes.pages) > SAMPLE_ABOVE
 
 
-def shots(changes: SiteChanges) -> list[Shot]:
-    """What to photograph: every changed page, or one page of each sampled kind."""
+def shots(changes: SiteChanges, content: Collection[str] = ()) -> list[Shot]:
+    """What to photograph: every changed page; or, when there are too many, one page of each
+    sampled kind, and the pages whose content changed (``content``, HTML paths) unless they
+    are too many too. The sample's week is one whose content changed, if there is one."""
     if not sampled(changes):
         return [Shot(page) for page in changes.pages]
-    chosen = []
+    ours = [p for p in changes.pages if p.path in content]
+    chosen: list[PageChange] = []
     for kind in SAMPLE_KINDS:
-        page = next((p for p in changes.pages if p.page_kind == kind), None)
+        page = next((p for p in (*ours, *changes.pages) if p.page_kind == kind), None)
         if page is not None:
-            chosen.append(Shot(page))
-    return chosen
+            chosen.append(page)
+    if len(ours) <= SAMPLE_ABOVE:
+        chosen += [page for page in ours if page not in chosen]
+    return [Shot(page) for page in chosen]
+
+
+def content_pages(analysis: diff.Changes | None) -> set[str]:
+    """The HTML pages whose content changed, by ``diff``'s analysis of the content."""
+    if analysis is None:
+        return set()
+    docs = {"index.md"} if analysis.home else set()
+    for roadmap in analysis.roadmaps:
+        docs |= {week.path for week in roadmap.weeks}
+        if roadmap.overview:
+            docs.add(f"{roadmap.slug}/index.md")
+    return {_html_path(path) for path in docs}
+
+
+def _html_path(docs_path: str) -> str:
+    """Where a generated page lands in the site: ``a/b.md`` → ``a/b/index.html``."""
+    stem = docs_path.removesuffix(".md").removesuffix("index").rstrip("/")
+    return f"{stem}/index.html" if stem else "index.html"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -593,8 +618,8 @@ def _page_lines(page: PageChange, content: diff.Changes | None) -> list[str]:
     if kind == "overview":
         slug = page.path.split("/")[0]
         roadmap = next((r for r in content.roadmaps if r.slug == slug), None)
-        if roadmap is not None and roadmap.overview:
-            return ["the overview's content changed (week list, dates or key dates)"]
+        if roadmap is not None and roadmap.overview:  # (its weeks' rows, dates, key dates)
+            return ["the overview's content changed"]
     if kind == "home" and content.home:
         return ["the home page's content changed"]
     if page.kind == "changed":
@@ -620,68 +645,52 @@ def summary(
 ) -> str:
     """``summary.md``: the changed pages, what changed on each, and their screenshots."""
     lines = [f"### Rendered pages changed against `{base.revision}` ({base.short})", ""]
-    if base.own_generator:
-        lines.append(
-            f"The base was built by its own generator (`generator/`, `mkdocs.yml` and "
-            f"`overrides/` of {base.short}); the change by this tree's."
-        )
-    elif base.note:
-        lines += [
-            "The base's own generator could not build it, so its content was built by this "
-            "tree's generator: changes to code, templates or styles do not show here.",
-            "",
-            "<details><summary>Why the base's generator failed</summary>",
-            "",
-            "```text",
-            base.note.replace("```", "'''"),
-            "```",
-            "",
-            "</details>",
-        ]
-    else:
-        lines.append(f"{base.short} has no handbook to build: every page is new.")
-    lines.append("")
-    if not changes.pages:
-        lines.append("No page changed.")
-    counts = {
-        k: sum(1 for p in changes.pages if p.kind == k) for k in ("changed", "added", "removed")
-    }
-    if changes.pages:
-        told = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-        lines.append(f"**{len(changes.pages)} of {changes.total} pages changed** ({told}).")
+    counts = {k: sum(1 for p in changes.pages if p.kind == k) for k in ("added", "removed")}
+    told = "".join(f", {n} of them {k}" for k, n in counts.items() if n)
+    lines.append(
+        f"**{len(changes.pages)} of {changes.total} pages changed**{told}."
+        if changes.pages
+        else f"**No page changed** ({changes.total} pages)."
+    )
+    lines += ["", *_base_lines(base), ""]
+    notes = []
     if changes.assets:
         shown = ", ".join(f"`{path}`" for path in changes.assets[:6])
-        lines.append(
-            f"Styles or scripts that every page loads changed ({shown}): every page may "
-            "look or behave differently, so every page counts as changed."
+        notes.append(
+            f"Styles or scripts that every page loads changed ({shown}): every page may look "
+            "or behave differently, so every page counts as changed."
         )
     if changes.navigation_only:
-        lines.append(
+        notes.append(
             f"The navigation menu also differs on {changes.navigation_only} otherwise unchanged "
             "pages (a week added, removed or renamed shows in every page's menu): not shown."
         )
-    if content is not None:
-        lines += [
-            f"- **{roadmap.title}** (`{roadmap.slug}`): the roadmap now has "
-            f"{roadmap.length[1]} weeks (was {roadmap.length[0]})"
+    if content is None:
+        notes.append("What changed on each page is not listed: the base's content did not load.")
+    else:
+        notes += [
+            f"**{roadmap.title}** (`{roadmap.slug}`): the roadmap now has "
+            f"{roadmap.length[1]} weeks (was {roadmap.length[0]})."
             for roadmap in content.roadmaps
             if roadmap.length
         ]
-    else:
-        lines.append(
-            "(What changed on each page is not listed: the base's content could not be read.)"
-        )
-    lines.append("")
-    if planned:
-        lines.append(
-            f"Screenshots, before and after, {' px and '.join(map(str, WIDTHS))} px wide, "
-            f"light scheme, as on {now:%a %d %b %Y} at {now:%H:%M} ({now.tzinfo}); "
-            "in the `preview` artifact:"
-        )
-        lines.append("")
+    lines += [*(f"- {note}" for note in notes), ""] if notes else []
     if sampled(changes):
-        kinds = ", ".join(f"{s.page.page_kind} (`{s.page.url or '/'}`)" for s in planned)
-        lines += [f"{len(changes.pages)} pages changed; sample of page kinds: {kinds}.", ""]
+        ours = sum(1 for shot in planned if shot.page.page_kind not in SAMPLE_KINDS)
+        lines += [
+            f"{len(changes.pages)} pages changed; sample of page kinds: "
+            + ", ".join(f"{s.page.page_kind} (`{s.page.url or '/'}`)" for s in planned[:4])
+            + (f", and the {ours} other pages whose content changed" if ours else "")
+            + ".",
+            "",
+        ]
+    if planned:
+        lines += [
+            f"Screenshots of each, before and after, {' and '.join(map(str, WIDTHS))} px wide "
+            f"(full page, light scheme, the browser's clock at {now:%H:%M} on "
+            f"{format_day(now.date())}, {now.tzinfo}), are in the run's `preview` artifact.",
+            "",
+        ]
     for shot in planned:
         lines += _page_section(shot, content)
     if sampled(changes):
@@ -696,6 +705,28 @@ def summary(
             "",
         ]
     return "\n".join(lines)
+
+
+def _base_lines(base: Base) -> list[str]:
+    if base.own_generator:
+        return [
+            f"The base was built by its own generator (`generator/`, `mkdocs.yml` and "
+            f"`overrides/` of {base.short}), the change by this tree's."
+        ]
+    if not base.note:
+        return [f"{base.short} has no handbook to build: every page is new."]
+    return [
+        "The base's own generator could not build it, so its content was built by this "
+        "tree's generator: changes to code, templates or styles do not show here.",
+        "",
+        "<details><summary>Why the base's generator failed</summary>",
+        "",
+        "```text",
+        base.note.replace("```", "'''"),
+        "```",
+        "",
+        "</details>",
+    ]
 
 
 def _page_section(shot: Shot, content: diff.Changes | None) -> list[str]:
@@ -726,7 +757,9 @@ def command(
     require_browser(chromium)
     now = clock(content, today or dt.date.today())
     work, out = _fresh(work), _fresh(out)
+    started = time.perf_counter()
     sides = build_sides(root, content, config, revision, work)
+    built = time.perf_counter()
     changes = compare_sites(sides.site("before"), sides.site("after"))
     try:
         analysis: diff.Changes | None = diff.compare(
@@ -734,13 +767,16 @@ def command(
         )
     except HandbookError:
         analysis = None  # the base's content does not load with this tree's generator
-    planned = shots(changes)
+    compared = time.perf_counter()
+    planned = shots(changes, content_pages(analysis))
     sites = {side: sides.site(side) for side in ("before", "after")}
     written = take(planned, sites, out, chromium=chromium, now=now)
     base = Base(revision, short, sides.own_generator, sides.note)
     (out / "summary.md").write_text(summary(changes, planned, base, analysis, now), "utf-8")
     print(
         f"{len(changes.pages)} pages changed against {revision} ({short}); "
-        f"{len(written)} screenshots and summary.md in {out}"
+        f"{len(written)} screenshots and summary.md in {out} "
+        f"(builds {built - started:.1f} s, comparison {compared - built:.1f} s, "
+        f"screenshots {time.perf_counter() - compared:.1f} s)"
     )
     return 0
