@@ -15,11 +15,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import cli, diff, preview
 from generator.errors import UsageError
 from tests import chromium
-from tests.conftest import HANDBOOK, scratch_project
+from tests.conftest import HANDBOOK, ROOT, scratch_project
 
 _GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",
@@ -287,3 +288,29 @@ def test_the_clock_is_ten_in_the_morning_in_the_handbooks_time_zone() -> None:
     now = preview.clock(HANDBOOK, dt.date(2026, 12, 2))
     assert now.isoformat() == "2026-12-02T10:00:00+03:00"
     assert str(now.tzinfo) == "Africa/Nairobi"
+
+
+def test_pull_requests_get_the_preview_in_their_job_summary() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text("utf-8"))
+    assert "pull_request_target" not in workflow[True]  # YAML 1.1 reads the key `on` as True
+    job = workflow["jobs"]["preview"]
+    assert job["if"] == "github.event_name == 'pull_request'"
+    assert job["permissions"] == {"contents": "read"}
+    steps = job["steps"]
+    assert steps[0]["with"] == {"fetch-depth": 0, "persist-credentials": False}
+    assert any(step.get("run") == 'make preview REV="origin/$BASE_REF"' for step in steps)
+    uploads = {
+        step["with"]["name"]: step["with"]["path"]
+        for step in steps
+        if step.get("uses", "").startswith("actions/upload-artifact@")
+    }
+    assert uploads == {
+        "preview": "build/preview/",
+        "preview-site": "build/preview-work/after/site/",
+    }
+    summary = steps[-1]
+    assert "cat build/preview/summary.md" in summary["run"]
+    assert '>> "$GITHUB_STEP_SUMMARY"' in summary["run"]
+    assert summary["env"]["RUN_URL"] == (
+        "${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}"
+    )
