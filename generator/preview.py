@@ -140,9 +140,13 @@ class Shot:
             self.page.kind, ("before", "after")
         )
 
+    def name(self, side: str, width: int) -> str:
+        """``backend-2026/week-05-before-390.png``."""
+        return f"{self.page.stem}-{side}-{width}.png"
+
     def files(self) -> list[str]:
-        """``backend-2026/week-05-before-390.png``, … in the order they are taken."""
-        return [f"{self.page.stem}-{side}-{width}.png" for width in WIDTHS for side in self.sides]
+        """Every screenshot of the page, in the order they are taken."""
+        return [self.name(side, width) for width in WIDTHS for side in self.sides]
 
 
 @dataclass(frozen=True)
@@ -560,7 +564,7 @@ def take(
                 page = context.new_page()
                 for shot in planned:
                     for side in shot.sides:
-                        name = f"{shot.page.stem}-{side}-{width}.png"
+                        name = shot.name(side, width)
                         page.goto(roots[side] + shot.page.url, wait_until="load")
                         (out / name).parent.mkdir(parents=True, exist_ok=True)
                         page.screenshot(path=str(out / name), full_page=True, animations="disabled")
