@@ -298,21 +298,29 @@ def _week_changes(old: Snapshot, new: Snapshot, slug: str, changed: set[str]) ->
         elif path not in new.weeks:
             week = old.weeks[path]
             result.append(WeekChange("removed", week.number, week.title, path=path))
-        elif not _only_length_differs(old.files[path], new.files[path], old.weeks[path], totals):
+        elif not only_length_differs(
+            old.files[path], new.files[path], old.weeks[path].number, totals
+        ):
             before, after = old.weeks[path], new.weeks[path]
             details = tuple(week_details(before, after))
             result.append(WeekChange("changed", after.number, after.title, details, path))
     return sorted(result, key=lambda change: change.number)
 
 
-def _only_length_differs(old: str, new: str, week: Week, totals: tuple[int, int]) -> bool:
-    """Whether two renderings of a week differ only in the roadmap's length they state."""
+def only_length_differs(old: str, new: str, number: int, totals: tuple[int, int]) -> bool:
+    """Whether two renderings of week ``number`` differ only in the roadmap's length they
+    state, ``totals`` (before, after)."""
     if totals[0] == totals[1]:
         return False
+    return without_length(old, number, totals[0]) == without_length(new, number, totals[1])
+
+
+def without_length(text: str, number: int, total: int) -> str:
+    """A rendering of week ``number`` (its Markdown, or the HTML built from it) without the
+    roadmap's length, ``total``, that it states."""
     for mark in _TOTAL_MARKS:
-        before, after = (mark.format(number=week.number, total=total) for total in totals)
-        old, new = old.replace(before, "\0"), new.replace(after, "\0")
-    return old == new
+        text = text.replace(mark.format(number=number, total=total), "\0")
+    return text
 
 
 def week_details(old: Week, new: Week) -> list[Detail]:

@@ -54,7 +54,7 @@ import tarfile
 import threading
 import time
 import zoneinfo
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -123,6 +123,7 @@ class SiteChanges:
 
     pages: list[PageChange] = field(default_factory=list)
     navigation_only: int = 0  # pages that differ in their navigation menu only
+    length_only: int = 0  # week pages that differ only in "Week 3 of 54" (and the menu)
     files: list[str] = field(default_factory=list)  # other files that differ (assets, index)
     assets: list[str] = field(default_factory=list)  # of those, styles and scripts pages load
     total: int = 0  # pages in the new site
@@ -243,12 +244,19 @@ def _presentation(path: str, data: Collection[str]) -> bool:
     return path.endswith((".css", ".js")) and path not in data and path != "sw.js"
 
 
-def compare_sites(old: Path, new: Path, data: Collection[str] = (urls.DATA,)) -> SiteChanges:
+def compare_sites(
+    old: Path,
+    new: Path,
+    lengths: Mapping[str, tuple[int, int]] | None = None,
+    data: Collection[str] = (urls.DATA,),
+) -> SiteChanges:
     """The pages (and other files) that differ between the built sites ``old`` and ``new``.
 
-    A change of a style or script that pages load (other than ``data``, the browser data
-    generated from content) may change how every page looks, so every page counts as
-    changed."""
+    ``lengths`` gives the roadmaps whose number of weeks changed (slug: before, after): a
+    week page of theirs that differs only in "Week 3 of 54" is not counted as changed (the
+    summary says the new length once). A change of a style or script that pages load (other
+    than ``data``, the browser data generated from content) may change how every page looks,
+    so every page counts as changed."""
     before, after = _listing(old), _listing(new)
     changes = SiteChanges(total=sum(1 for p in after if p.endswith(".html")))
     unchanged: list[str] = []
@@ -262,9 +270,12 @@ def compare_sites(old: Path, new: Path, data: Collection[str] = (urls.DATA,)) ->
             continue
         old_bytes, new_bytes = before[path].read_bytes(), after[path].read_bytes()
         if page:
-            old_body, old_nav = digest(old_bytes.decode("utf-8", "replace"))
-            new_body, new_nav = digest(new_bytes.decode("utf-8", "replace"))
-            if old_body != new_body:
+            old_text, new_text = (b.decode("utf-8", "replace") for b in (old_bytes, new_bytes))
+            old_body, old_nav = digest(old_text)
+            new_body, new_nav = digest(new_text)
+            if old_body != new_body and _only_length(path, old_text, new_text, lengths or {}):
+                changes.length_only += 1
+            elif old_body != new_body:
                 changes.pages.append(PageChange(path, "changed"))
             else:
                 unchanged.append(path)
@@ -275,8 +286,22 @@ def compare_sites(old: Path, new: Path, data: Collection[str] = (urls.DATA,)) ->
     if changes.assets and before:  # (a first build has nothing to compare with)
         changes.pages += [PageChange(path, "changed") for path in unchanged]
         changes.pages.sort(key=lambda page: page.path)
-        changes.navigation_only = 0
+        changes.navigation_only = changes.length_only = 0
     return changes
+
+
+_WEEK_PAGE = re.compile(r"([^/]+)/week-(\d+)/index\.html")
+
+
+def _only_length(path: str, old: str, new: str, lengths: Mapping[str, tuple[int, int]]) -> bool:
+    """Whether a week page, the navigation menu aside, differs only in the roadmap's length
+    it states ("Week 3 of 54")."""
+    match = _WEEK_PAGE.fullmatch(path)
+    if match is None or match.group(1) not in lengths:
+        return False
+    number, (before, after) = int(match.group(2)), lengths[match.group(1)]
+    old_body = digest(diff.without_length(old, number, before))[0]
+    return old_body == digest(diff.without_length(new, number, after))[0]
 
 
 def sampled(changes: SiteChanges) -> bool:
@@ -310,6 +335,7 @@ def content_pages(analysis: diff.Changes | None) -> set[str]:
         docs |= {week.path for week in roadmap.weeks}
         if roadmap.overview:
             docs.add(f"{roadmap.slug}/index.md")
+    docs |= {path for path in analysis.other if path.endswith(".md")}  # progress, now
     return {_html_path(path) for path in docs}
 
 
@@ -618,17 +644,19 @@ def _page_lines(page: PageChange, content: diff.Changes | None) -> list[str]:
             if week.kind != "changed":
                 return []
             return [diff.detail_line(detail, "markdown") for detail in week.details]
-    kind = page.page_kind
-    if kind == "overview":
-        slug = page.path.split("/")[0]
-        roadmap = next((r for r in content.roadmaps if r.slug == slug), None)
-        if roadmap is not None and roadmap.overview:  # (its weeks' rows, dates, key dates)
-            return ["the overview's content changed"]
-    if kind == "home" and content.home:
-        return ["the home page's content changed"]
+    if page.path in content_pages(content):
+        return [f"{_NAMES.get(page.page_kind, 'the page')}'s content changed"]
     if page.kind == "changed":
         return ["no content change shows here: the templates, styles or generator changed it"]
     return []
+
+
+_NAMES = {
+    "home": "the home page",
+    "overview": "the overview",
+    "progress": "the progress page",
+    "now": "the “now” page",
+}
 
 
 def _title(page: PageChange, content: diff.Changes | None) -> str:
@@ -664,10 +692,15 @@ def summary(
             f"Styles or scripts that every page loads changed ({shown}): every page may look "
             "or behave differently, so every page counts as changed."
         )
+    if changes.length_only:
+        notes.append(
+            f"{_pages(changes.length_only, 'week page')} differ only in the roadmap's length "
+            '("Week N of M"): not shown.'
+        )
     if changes.navigation_only:
         notes.append(
-            f"The navigation menu also differs on {changes.navigation_only} otherwise unchanged "
-            "pages (a week added, removed or renamed shows in every page's menu): not shown."
+            f"The navigation menu also differs on {_pages(changes.navigation_only, 'other page')}"
+            " (a week added, removed or renamed shows in every page's menu): not shown."
         )
     if content is None:
         notes.append("What changed on each page is not listed: the base's content did not load.")
@@ -709,6 +742,10 @@ def summary(
             "",
         ]
     return "\n".join(lines)
+
+
+def _pages(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _base_lines(base: Base) -> list[str]:
@@ -764,13 +801,14 @@ def command(
     started = time.perf_counter()
     sides = build_sides(root, content, config, revision, work)
     built = time.perf_counter()
-    changes = compare_sites(sides.site("before"), sides.site("after"))
     try:
         analysis: diff.Changes | None = diff.compare(
             diff.snapshot_of(sides.base_content, revision), diff.snapshot(content)
         )
     except HandbookError:
         analysis = None  # the base's content does not load with this tree's generator
+    lengths = {r.slug: r.length for r in analysis.roadmaps if r.length} if analysis else {}
+    changes = compare_sites(sides.site("before"), sides.site("after"), lengths)
     compared = time.perf_counter()
     planned = shots(changes, content_pages(analysis))
     sites = {side: sides.site(side) for side in ("before", "after")}

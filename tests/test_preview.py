@@ -191,6 +191,26 @@ def test_sites_compare_by_page_content_and_styles_count_for_every_page(tmp_path:
     ]
 
 
+def test_week_pages_that_only_state_a_new_length_are_counted_not_shown(tmp_path: Path) -> None:
+    def week(number: int, total: int, menu: str = "") -> str:
+        return _page(f'<div data-total="{total}">Week {number} of {total}</div>', nav=menu)
+
+    old = {"r/week-01/index.html": week(1, 2), "r/week-02/index.html": week(2, 2)}
+    new = {
+        "r/week-01/index.html": week(1, 3, menu="Week 3"),
+        "r/week-02/index.html": week(2, 3, menu="Week 3") + "<p>Next: Week 3</p>",
+        "r/week-03/index.html": week(3, 3, menu="Week 3"),
+    }
+    a, b = _site(tmp_path / "a", old), _site(tmp_path / "b", new)
+    changes = preview.compare_sites(a, b, {"r": (2, 3)})
+    assert [(p.path, p.kind) for p in changes.pages] == [
+        ("r/week-02/index.html", "changed"),
+        ("r/week-03/index.html", "added"),
+    ]
+    assert changes.length_only == 1
+    assert len(preview.compare_sites(a, b).pages) == 3  # without the lengths: all three
+
+
 def test_screenshots_are_named_after_the_page() -> None:
     week = preview.PageChange("backend-2026/week-05/index.html", "changed")
     assert (week.url, week.stem, week.page_kind) == (
@@ -246,10 +266,11 @@ def test_many_changed_pages_are_sampled_by_kind_with_the_pages_whose_content_cha
 def test_content_pages_come_from_the_diff_analysis() -> None:
     week = diff.WeekChange("changed", 5, "Five", path="r/week-05.md")
     roadmap = diff.RoadmapChanges("r", "R", "changed", weeks=[week], overview=True)
-    changes = diff.Changes(roadmaps=[roadmap], home=True)
+    changes = diff.Changes(roadmaps=[roadmap], home=True, other=["r/progress.md", "r/x.ics"])
     assert preview.content_pages(changes) == {
         "index.html",
         "r/index.html",
+        "r/progress/index.html",
         "r/week-05/index.html",
     }
     assert preview.content_pages(None) == set()
