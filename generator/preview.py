@@ -24,12 +24,16 @@ sides are built through ``handbook build``'s command line, in their own
 processes; neither touches ``build/docs`` or ``site/``.
 
 Which pages changed: each page's HTML without the site navigation
-(Material's sidebar, tabs and footer links, ``<link rel=prev/next>``). Adding
-or renaming a week changes that menu on every page of the site; the summary
-counts those pages once instead of showing each. A change that touches more
-than :data:`SAMPLE_ABOVE` pages (a template, a style, a start date) is
-summarised as a count with screenshots of a sample of page kinds only: the
-home page, an overview, a week and a progress page.
+(Material's sidebar, tabs and footer links, ``<link rel=prev/next>``) and
+without the version queries of assets. Adding or renaming a week changes
+that menu on every page of the site, and adding one at the end changes
+"Week 3 of 54" on every week: the summary counts those pages once instead of
+showing each, as ``diff`` does. A changed style or script that pages load
+(not the browser data generated from content) counts every page as changed.
+A change that touches more than :data:`SAMPLE_ABOVE` pages (a template, a
+style, a start date) is summarised as a count with screenshots of a sample
+of page kinds only: the home page, an overview, a week and a progress page,
+plus the pages whose content changed when they are few.
 
 Screenshots: Playwright driving Debian's Chromium (``/usr/bin/chromium``),
 pages served from 127.0.0.1, light scheme, service workers blocked, the
