@@ -128,6 +128,30 @@ def test_a_change_to_every_page_is_summarised_with_a_sample_of_page_kinds(
     assert "<details><summary>Every changed page</summary>" in summary
 
 
+def test_a_base_whose_own_generator_cannot_build_is_built_by_this_one(project: Path) -> None:
+    cli_module = project / "generator" / "cli.py"
+    good = cli_module.read_text("utf-8")
+    cli_module.write_text('raise SystemExit("this generator needs a newer Python")\n', "utf-8")
+    _git(project, "commit", "--quiet", "--all", "--message", "a base that cannot build")
+    cli_module.write_text(good, "utf-8")
+    _git(project, "commit", "--quiet", "--all", "--message", "fixed")
+    work = project / "build" / "preview-work"
+
+    sides = preview.build_sides(
+        project, project / "content", project / "mkdocs.yml", "HEAD~1", work
+    )
+
+    assert not sides.own_generator
+    assert "exit status 1" in sides.note and "needs a newer Python" in sides.note
+    assert (sides.site("before") / "index.html").is_file()
+    changes = preview.compare_sites(sides.site("before"), sides.site("after"))
+    assert changes.pages == []  # same content, same generator: nothing differs
+    base = preview.Base("HEAD~1", "abc1234", sides.own_generator, sides.note)
+    text = preview.summary(changes, [], base, None, preview.clock(HANDBOOK, dt.date(2026, 12, 2)))
+    assert "The base's own generator could not build it" in text
+    assert "**No page changed** (18 pages)." in text
+
+
 # Without a browser: how pages are compared, named, chosen and summarised.
 
 
