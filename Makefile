@@ -22,7 +22,7 @@ LINTED  := $(wildcard generator tests bench)
 BUILDER_DEPS := $(DEPS) $(if $(filter zensical,$(BUILDER)),$(ZDEPS))
 
 .DEFAULT_GOAL := build
-.PHONY: build render serve check test test-lowest lint typecheck bench clean offline linkcheck diff lock
+.PHONY: build render serve check test test-lowest lint typecheck bench clean offline linkcheck diff preview lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,9 +75,16 @@ build: $(BUILDER_DEPS)
 linkcheck: build
 	$(BIN)/handbook linkcheck site
 
-## diff: which week pages change against origin/main (or HEAD~1), as Markdown
+## diff: which week pages change, and how, against origin/main (or HEAD~1), as plain text
+##       (REV=<revision> compares with another; the CI job summary uses --format markdown)
 diff: $(DEPS)
-	$(BIN)/handbook diff
+	$(BIN)/handbook diff $(REV)
+
+## preview: build origin/main (or HEAD~1; REV=<revision> for another) and the working tree, and
+##          write build/preview/: summary.md and before/after screenshots of every changed page
+##          (needs Chromium, /usr/bin/chromium; installs the test dependencies for Playwright)
+preview: $(TDEPS)
+	$(BIN)/handbook preview $(REV)
 
 ## offline: the offline copy site/downloads/handbook-offline.zip (make build includes it)
 offline: build

@@ -1,7 +1,7 @@
 """The ``handbook`` subcommands that serve reviewers and the publishing workflows.
 
 ``linkcheck`` guards the deploy, ``diff`` summarises a pull request for its
-reviewers, and ``lock-diff`` writes the body of the weekly video-refresh
+reviewers, ``preview`` shows them its pages before and after, and ``lock-diff`` writes the body of the weekly video-refresh
 pull request. They live apart from ``cli.py`` so that the core commands and
 these can change without touching each other; ``cli.py`` only registers them.
 """
@@ -9,7 +9,12 @@ these can change without touching each other; ``cli.py`` only registers them.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
+
+FORMATS = ("text", "markdown")
+"""Output formats of ``diff`` (``generator.diff.FORMATS``; kept here so that parsing the
+command line does not import the reviewers' tools)."""
 
 
 def add_commands(
@@ -37,7 +42,7 @@ def add_commands(
         "diff",
         parents=[content],
         help="summarise which week pages change against a git revision",
-        description="Render the content at a git revision and in the working tree, and print as Markdown which pages differ: weeks added, removed or changed per roadmap (with titles), overview and home page changes.",
+        description="Render the content at a git revision and in the working tree, and print which pages differ: weeks added, removed or changed per roadmap (with titles, and on changed weeks what changed: dates, items, what is due, videos, searches), overview and home page changes. A week added or removed at the end is reported once, as the roadmap's new length.",
     )
     dif.add_argument(
         "revision",
@@ -46,7 +51,60 @@ def add_commands(
         metavar="REV",
         help="git revision to compare with (default: origin/main if it exists, else HEAD~1)",
     )
+    dif.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (default: for a terminal, no Markdown escapes) or markdown "
+        "(for a pull-request comment or a CI job summary)",
+    )
     dif.set_defaults(run=_diff)
+
+    preview = commands.add_parser(
+        "preview",
+        parents=[content],
+        help="build the base and the change, screenshot every changed page",
+        description="Build the handbook as it is at a git revision (with that revision's own generator, mkdocs.yml and overrides/) and as it is in the working tree, find the pages whose HTML differs (the navigation menu aside), and write OUT/summary.md (each changed page with what changed on it) and, for each changed page, before and after screenshots 390 and 1280 px wide (e.g. backend-2026/week-05-before-390.png). More than 20 changed pages are summarised, with screenshots of a sample of page kinds. Needs Chromium and the playwright package (make preview installs it).",
+    )
+    preview.add_argument(
+        "revision",
+        nargs="?",
+        default=None,
+        metavar="REV",
+        help="git revision to compare with (default: origin/main if it exists, else HEAD~1)",
+    )
+    preview.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="MkDocs configuration of the working tree (default: mkdocs.yml)",
+    )
+    preview.add_argument(
+        "--work",
+        type=Path,
+        default=Path("build/preview-work"),
+        help="where both sides are built (default: build/preview-work; emptied first)",
+    )
+    preview.add_argument(
+        "--out",
+        type=Path,
+        default=Path("build/preview"),
+        help="where summary.md and the screenshots go (default: build/preview; emptied first)",
+    )
+    preview.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date the browser's clock is fixed at, 10:00 (default: today)",
+    )
+    preview.add_argument(
+        "--chromium",
+        type=Path,
+        default=Path("/usr/bin/chromium"),
+        help="the Chromium to drive (default: /usr/bin/chromium)",
+    )
+    preview.set_defaults(run=_preview)
 
     lock = commands.add_parser(
         "lock-diff",
@@ -77,7 +135,21 @@ def _linkcheck(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from generator import diff
 
-    return diff.command(args.content, args.revision)
+    return diff.command(args.content, args.revision, args.format)
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from generator import preview
+
+    return preview.command(
+        args.content,
+        args.config,
+        args.revision,
+        work=args.work,
+        out=args.out,
+        today=args.today,
+        chromium=args.chromium,
+    )
 
 
 def _lockdiff(args: argparse.Namespace) -> int:

@@ -137,7 +137,7 @@ def test_pull_request_checks_see_no_secrets_and_cannot_write() -> None:
     run = "\n".join(step.get("run", "") for step in workflow["jobs"]["check"]["steps"])
     for command in ("make check", "make test", "make build", "handbook linkcheck site"):
         assert command in run
-    assert 'handbook diff "$revision" | tee -a "$GITHUB_STEP_SUMMARY"' in run
+    assert 'handbook diff --format markdown "$revision" | tee -a "$GITHUB_STEP_SUMMARY"' in run
 
 
 def test_only_the_deploy_job_can_write_pages() -> None:
