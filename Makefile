@@ -102,9 +102,14 @@ serve: $(BUILDER_DEPS)
 check: $(DEPS)
 	$(BIN)/handbook check
 
-## test: lint, type-check and run the whole test suite
+## test: lint, type-check and run the whole test suite (what CI runs)
 test: lint typecheck $(NDEPS)
 	$(BIN)/python -m pytest
+
+## test-fast: lint, type-check and every test but the slow ones (browser, validators, engine
+##            builds, property tests): for contributors, well under a minute
+test-fast: lint typecheck $(NDEPS)
+	$(BIN)/python -m pytest -m "not slow" -q
 
 lint: $(TDEPS)
 	$(BIN)/ruff check $(LINTED)

@@ -123,3 +123,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         return
+
+
+SLOW_FIXTURES = {"browser", "sites", "site", "built_site", "real_site", "served"}
+"""Tests that use one of these drive Chromium or build whole sites with the engines."""
+SLOW_FOLDERS = {"browser", "site"}
+SLOW_MODULES = {"test_engine", "test_hostile_content", "test_preview", "test_serve"}
+"""Whole modules that build sites, run the engines' servers or generate hundreds of cases."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the slow tests (``make test-fast`` leaves them out; ``make test`` runs all):
+    found by what they use rather than listed by hand, so a new browser or site test is
+    slow without anyone remembering to say so."""
+    for item in items:
+        path = Path(str(item.path))
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if (
+            fixtures & SLOW_FIXTURES
+            or SLOW_FOLDERS & set(path.relative_to(ROOT / "tests").parts[:-1])
+            or path.stem in SLOW_MODULES
+        ):
+            item.add_marker(pytest.mark.slow)

@@ -37,7 +37,7 @@ def test_render_reports_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(args) == 0
     assert "23 written, 0 unchanged, 0 removed" in capsys.readouterr().out
     assert main(args) == 0
-    assert "Up to date: 21 files in" in capsys.readouterr().out
+    assert "Up to date: 23 files in" in capsys.readouterr().out
 
 
 def test_content_is_shared_by_the_commands_that_read_it() -> None:

@@ -20,8 +20,6 @@ import pytest
 from generator import engine
 from tests.conftest import HANDBOOK, scratch_project
 
-pytestmark = pytest.mark.slow
-
 HOSTILE_KEY = "<img src=x onerror=alert(1)>"
 
 
