@@ -50,12 +50,14 @@ lock: $(TDEPS)
 	$(BIN)/uv pip compile pyproject.toml --extra test --extra zensical --universal \
 	  --python-version 3.11 --quiet --custom-compile-command "make lock" -o $(LOCK)
 
-## test-lowest: the test suite on the lowest versions pyproject.toml allows (its floors are true)
+## test-lowest: the tests on the lowest versions pyproject.toml allows (its floors are true):
+##              the fast tier, and both engines building the fixture handbook
 test-lowest: $(NDEPS)
 	$(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet --disable-pip-version-check uv
 	VIRTUAL_ENV=$(LOWEST) $(LOWEST)/bin/uv pip install --quiet --resolution lowest-direct -e '.[test]'
-	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider --ignore=tests/site
+	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider -m "not slow"
+	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider tests/test_engine.py
 
 ## build: refresh videos (only with YOUTUBE_API_KEY set), render, and build the site into site/
 ##        (BUILDER=zensical builds with Zensical instead of MkDocs)
