@@ -11,6 +11,8 @@ changed, and the engine rebuilds only those: MkDocs serves with ``--dirty`` (Mat
 search index keeps the other pages' entries), Zensical rebuilds what changed on its own.
 When something every page shows changes (the navigation, a refused edit's banner, the
 theme or ``mkdocs.yml``), every page is marked changed, so no page keeps a stale sidebar.
+A page's new title is the one case where the author should not wait for all of them: the
+edited page is rebuilt first, and the others a moment later (``SECOND_PASS``).
 In the preview our assets are not versioned (``?v=``): the engines' servers send no caching
 headers, and a new version in every page would make each edit rebuild them all.
 
@@ -53,6 +55,9 @@ PREVIEW_SITE = Path("build/preview-site")
 folder), relative to the configuration's folder."""
 TEMPORARY = Path("build/preview-tmp")
 """The engine's temporary folder (``TMPDIR``), removed when the preview stops."""
+SECOND_PASS = 1.5
+"""Seconds after a title edit's own pages are handed to the engine before every other page
+(whose sidebar lists the title) is: the edited page shows first, the rest follow."""
 STOP_WAIT = 5.0
 """Seconds the engine's server has to stop after Ctrl-C before it is killed."""
 
@@ -209,8 +214,12 @@ def run(content: Path, settings: Settings, builder: str, address: str) -> int:
     process = engine.serve(builder, config_file, address, {"TMPDIR": str(temporary)})
     try:
         sources, theme = preview.render_stamp(), preview.theme_stamp()
+        second_pass: float | None = None
         while process.poll() is None:
             time.sleep(POLL)
+            if second_pass is not None and time.monotonic() >= second_pass:
+                second_pass = None
+                preview.rebuild_every_page()
             if (current := preview.theme_stamp()) != theme:
                 theme = current
                 preview.rebuild_every_page()
@@ -218,8 +227,10 @@ def run(content: Path, settings: Settings, builder: str, address: str) -> int:
             if (current := preview.render_stamp()) != sources:
                 sources = current
                 problems, retitled = preview.render()
-                if preview.hand_over(problems) or retitled:
+                if preview.hand_over(problems):
                     preview.rebuild_every_page()
+                elif retitled:
+                    second_pass = time.monotonic() + SECOND_PASS
     except (KeyboardInterrupt, _Stop):
         pass
     finally:
