@@ -1,0 +1,524 @@
+"""Team members' shared progress: ``content/team/<slug>/<handle>.json`` → typed members.
+
+There are no accounts: a member shares their progress by committing their own progress
+export (``generator.progress_export``) to the roadmap's team folder, through a pull
+request, and the team board (``views/team.py``) is built from those files. The file name
+is the member's handle. Notes are private: ``handbook team add`` copies an export without
+them, and a member file that carries any is refused.
+
+Member files come from pull requests like roadmaps do, so they are checked like content,
+and in the same run (``loader.load_all``): every problem located as
+``FILE:LINE:COL: key.path: message`` (JSON gives line and column; a key path is found in
+the text), sizes and nesting bounded before parsing (``generator.limits``), the export's
+schema, the handle, the folder, and the ids. Item ids must exist in the roadmap: an item
+reworded without an ``id`` gets a new one, and the error says so before readers' ticks are
+silently lost. Video ids need only belong to the roadmap: the weekly refresh replaces
+deleted or outdated videos, and that must not make members' files invalid (a ticked video
+that is no longer shown simply stops counting).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pydantic
+from pydantic_core import ErrorDetails
+
+from generator import limits, loader, yamlsource
+from generator.errors import ContentError, ContentProblem
+from generator.progress_export import ProgressExport
+from generator.views.progress_ids import ID_PATTERN
+
+if TYPE_CHECKING:
+    from generator.schedule import Plan
+
+FOLDER = "team"
+"""The content folder's sub-folder of member files: ``team/<slug>/<handle>.json``."""
+HANDLE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+"""A handle: lowercase letters, digits and single hyphens (a GitHub user name, lowercased,
+fits); safe as a file name, a URL fragment and an HTML id on every system."""
+MAX_HANDLE = 39
+"""Characters of a handle: GitHub's own limit for user names."""
+SUFFIX = ".json"
+ADD_COMMAND = "handbook team add EXPORT --as HANDLE"
+_ID = re.compile(ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class Member:
+    """One member's shared progress on one roadmap, as the board reads it (never notes)."""
+
+    handle: str
+    roadmap: str
+    file: str
+    version: int
+    exported: dt.date
+    """The member's day of the export: the board is as recent as this."""
+    start: dt.date | None
+    """The member's own start date, or None: the roadmap's."""
+    done: frozenset[str]
+    days: Mapping[str, dt.date] = field(default_factory=dict)
+    """Id → the member's day it was ticked (version 2); ids ticked earlier have none."""
+
+
+@dataclass(frozen=True)
+class Members:
+    """Every member file of a content folder: the valid ones by roadmap, and the problems."""
+
+    by_roadmap: dict[str, tuple[Member, ...]]
+    problems: list[ContentProblem]
+
+
+def folder_of(content_dir: Path, slug: str) -> Path:
+    """The team folder of roadmap ``slug``."""
+    return content_dir / FOLDER / slug
+
+
+def item_ids(plan: Plan) -> frozenset[str]:
+    """Every checklist id of a roadmap (items, "pick one" options, "worked through" boxes),
+    made by the same code as its week pages (videos aside, which come from the lock)."""
+    from generator.views.study import study  # the one place that gives items their ids
+
+    slug = plan.roadmap.slug
+    entries = {week.entry.number: week for week in plan.weeks}
+    return frozenset(
+        ident for week in entries.values() for unit in study(slug, week, {}).units for ident in unit
+    )
+
+
+def load_members(
+    content_dir: Path, loaded: Sequence[loader.Loaded], *, roadmaps_complete: bool
+) -> Members:
+    """Read and check every member file of ``content_dir``; ``roadmaps_complete`` says every
+    roadmap loaded, so that a folder of an unknown slug is an error (if one failed, its slug
+    is unknown and its folder is only checked for what needs no roadmap)."""
+    problems: list[ContentProblem] = []
+    plans = {item.roadmap.slug: item.plan for item in loaded}
+    found: dict[str, list[Member]] = {}
+    for slug, files in _member_files(content_dir / FOLDER, problems):
+        folder = loader.display_path(content_dir / FOLDER / slug)
+        if slug not in plans and roadmaps_complete:
+            known = ", ".join(sorted(plans)) or "none"
+            message = f"no roadmap has the slug {slug!r} (roadmaps: {known}); a member file goes in the folder of its roadmap"
+            problems.append(ContentProblem(folder, 1, 1, "", message))
+        if len(files) > limits.MAX_MEMBERS:
+            message = f"holds {len(files):,} member files; a roadmap may have at most {limits.MAX_MEMBERS:,}"
+            problems.append(ContentProblem(folder, 1, 1, "", message))
+            continue
+        for file in files:
+            try:
+                member = load_member(file, slug, plans)
+            except ContentError as error:
+                problems.extend(error.problems)
+                continue
+            found.setdefault(member.roadmap, []).append(member)
+    by_roadmap = {
+        slug: tuple(sorted(members, key=lambda member: member.handle))
+        for slug, members in found.items()
+    }
+    return Members(by_roadmap, problems)
+
+
+def _member_files(team: Path, problems: list[ContentProblem]) -> list[tuple[str, list[Path]]]:
+    """The team folder's roadmap folders with their files, sorted; what should not be there
+    is a problem. Names starting with a dot (``.gitkeep``) are left alone."""
+    entries = _listing(team, problems, missing_ok=True)
+    folders = []
+    for entry in entries:
+        if entry.is_dir():
+            files = []
+            for inside in _listing(entry, problems, missing_ok=False):
+                if inside.is_dir():
+                    problems.append(_misplaced(inside, "is a folder; member files are JSON files"))
+                elif inside.suffix != SUFFIX:
+                    problems.append(_misplaced(inside, f"is not a member file (<handle>{SUFFIX})"))
+                else:
+                    files.append(inside)
+            folders.append((entry.name, files))
+        else:
+            problems.append(
+                _misplaced(
+                    entry, "member files go in a roadmap's folder: team/<slug>/<handle>.json"
+                )
+            )
+    return folders
+
+
+def _listing(folder: Path, problems: list[ContentProblem], *, missing_ok: bool) -> list[Path]:
+    """The entries of ``folder`` not starting with a dot, sorted by name."""
+    try:
+        with os.scandir(folder) as scan:
+            names = sorted(entry.name for entry in scan if not entry.name.startswith("."))
+    except FileNotFoundError:
+        if not missing_ok:
+            problems.append(_misplaced(folder, "cannot be read: no such folder"))
+        return []
+    except NotADirectoryError:
+        problems.append(_misplaced(folder, "is not a folder"))
+        return []
+    except OSError as error:
+        problems.append(_misplaced(folder, f"cannot be read: {(error.strerror or '').lower()}"))
+        return []
+    return [folder / name for name in names]
+
+
+def _misplaced(path: Path, message: str) -> ContentProblem:
+    return ContentProblem(loader.display_path(path), 1, 1, "", message)
+
+
+def handle_problem(handle: str) -> str | None:
+    """What is wrong with ``handle`` as a member's handle, or None."""
+    if len(handle) > MAX_HANDLE:
+        return f"a handle may be at most {MAX_HANDLE} characters, got {len(handle)}"
+    if not HANDLE.match(handle):
+        return f"a handle is lowercase letters, digits and single hyphens, got {yamlsource.quote(handle)}"
+    return None
+
+
+def load_member(file: Path, folder: str, plans: Mapping[str, Plan]) -> Member:
+    """One member file of the folder of roadmap ``folder``, checked against ``plans`` (slug →
+    plan); raises a ContentError listing every problem of the file. The handle, the folder
+    and the ids are checked on the data as read, so that they are reported together with
+    the format's own problems."""
+    name = loader.display_path(file)
+    export, source, found = _read(file, name, private_notes=True)
+    data = source.data
+    handle = file.name.removesuffix(SUFFIX)
+    if (wrong := handle_problem(handle)) is not None:
+        found.add((), f"the file name is the member's handle: {wrong}")
+    slug = data.get("roadmap")
+    if isinstance(slug, str) and slug != folder:
+        found.add(
+            ("roadmap",),
+            f"is {yamlsource.quote(slug)}, but the file is in the team folder of {folder!r}: "
+            "a member file goes in the folder of its roadmap",
+        )
+    plan = plans.get(slug) if isinstance(slug, str) else None
+    if plan is not None:
+        known = item_ids(plan)
+        done = data.get("done")
+        for index, ident in enumerate(done if isinstance(done, list) else ()):
+            if _ID.match(str(ident)) and (wrong := id_problem(ident, plan, known)):
+                found.add(("done", index), wrong)
+        days = data.get("days")
+        for ident in days if isinstance(days, dict) else ():
+            if _ID.match(ident) and (wrong := id_problem(ident, plan, known)):
+                found.add(("days", ident), wrong, key=True)
+    if found or export is None:
+        raise found.error()
+    return Member(
+        handle=handle,
+        roadmap=export.roadmap,
+        file=name,
+        version=export.version,
+        exported=export.exported,
+        start=export.start,
+        done=frozenset(export.done),
+        days=dict(export.days),
+    )
+
+
+def id_problem(ident: str, plan: Plan, known: frozenset[str]) -> str | None:
+    """What is wrong with progress id ``ident`` in a member file of ``plan``, whose checklist
+    ids are ``known``, or None. Video ids are not checked against the lock (see the
+    module's docstring)."""
+    slug = plan.roadmap.slug
+    if not ident.startswith(f"{slug}/"):
+        return f"{yamlsource.quote(ident)} is not an id of roadmap {slug!r}"
+    if ident.startswith(f"{slug}/video/") or ident in known:
+        return None
+    return (
+        f"roadmap {slug!r} has no item {yamlsource.quote(ident)}: renamed or removed since the "
+        "export? Give the item its old `id:` in the roadmap to keep readers' ticks, or run "
+        f"`{ADD_COMMAND}` on this file to drop ids the roadmap no longer has"
+    )
+
+
+def read_export(file: Path, name: str) -> ProgressExport:
+    """A progress export file (notes and all) read and validated against the format; raises
+    a ContentError listing every problem."""
+    export, _, found = _read(file, name, private_notes=False)
+    if found or export is None:
+        raise found.error()
+    return export
+
+
+def _read(
+    file: Path, name: str, *, private_notes: bool
+) -> tuple[ProgressExport | None, Source, _Found]:
+    """A progress file read, parsed and validated, with the problems found so far (the
+    export is None when the format refused it). With ``private_notes``, as in a member
+    file, notes are a problem too. A file that is no JSON object raises at once."""
+    raw = loader.read_bounded(file, name, limit=limits.MAX_MEMBER_BYTES, kind="progress file")
+    source = parse(raw, name)
+    found = _Found(name, source)
+    data = source.data
+    if not isinstance(data, dict):
+        found.add((), "a progress file is a JSON object, as the progress page exports it")
+        raise found.error()
+    if private_notes and data.get("notes"):
+        found.add(
+            ("notes",),
+            "notes are private and never committed: this is a whole export; share it with "
+            f"`{ADD_COMMAND}`, which copies it without its notes",
+            key=True,
+        )
+    checked = {key: value for key, value in data.items() if key != "notes" or not private_notes}
+    try:
+        export = ProgressExport.model_validate(checked)
+    except pydantic.ValidationError as error:
+        for detail in error.errors(include_url=False):
+            loc = tuple(detail["loc"])
+            key = bool(loc) and loc[-1] == "[key]"
+            found.add(loc[:-1] if key else loc, _message(detail), key=key or _is_key(detail))
+        return None, source, found
+    for path, day in _dates(export):
+        if not limits.MIN_DATE <= day <= limits.MAX_DATE:
+            found.add(path, f"must fall between {limits.MIN_DATE} and {limits.MAX_DATE}, got {day}")
+    return export, source, found
+
+
+def _dates(export: ProgressExport) -> Iterable[tuple[yamlsource.Path, dt.date]]:
+    yield ("exported",), export.exported
+    if export.start is not None:
+        yield ("start",), export.start
+    for ident, day in export.days.items():
+        yield ("days", ident), day
+
+
+def _is_key(detail: ErrorDetails) -> bool:
+    return detail["type"] == "extra_forbidden"
+
+
+def _message(detail: ErrorDetails) -> str:
+    """A plain-words message for one pydantic error, in the loader's style."""
+    kind = detail["type"]
+    loc = tuple(detail["loc"])
+    value = detail.get("input")
+    context = detail.get("ctx") or {}
+    if kind == "missing":
+        return f"missing required key {loc[-1]!r}"
+    if kind == "extra_forbidden":
+        allowed = sorted(name for name in ProgressExport.model_fields if name != "notes")
+        return f"unknown key {yamlsource.quote(str(loc[-1]))}; allowed keys: {', '.join(allowed)}"
+    if kind == "string_pattern_mismatch" and loc[0] in ("done", "days"):
+        return (
+            f"not a progress id, got {yamlsource.quote(value)} (ids look like "
+            "'<roadmap>/w05/<item>' or '<roadmap>/video/<video id>')"
+        )
+    if kind == "string_pattern_mismatch":
+        return f"expected lowercase letters, digits and hyphens, got {yamlsource.quote(value)}"
+    if kind.startswith(("date_", "datetime_")):
+        return f"expected a day as YYYY-MM-DD, got {yamlsource.quote(value)}"
+    if kind == "too_long":
+        most, actual = context.get("max_length"), context.get("actual_length")
+        return f"lists {actual:,} entries; at most {most:,} are allowed"
+    message = str(detail["msg"]).removeprefix("Value error, ")
+    return f"{message[:1].lower()}{message[1:]}, got {yamlsource.quote(value)}"
+
+
+# ---- JSON with positions -------------------------------------------------------------
+
+_BRACKETS = re.compile(r'"(?:[^"\\\n]|\\.)*"?|[\[\]{}]')
+"""Strings (so that brackets inside them are skipped; an unterminated one ends at its
+line, as JSON strings cannot hold a line break) and brackets."""
+_SPACE = re.compile(r"[ \t\n\r]*")
+_STRING = json.JSONDecoder()
+"""Reads one JSON string at a given offset (``raw_decode``), for keys and string values."""
+_SCALAR = re.compile(r"-?[0-9][0-9.eE+-]*|true|false|null|-?Infinity|NaN")
+
+
+@dataclass
+class Source:
+    """A JSON text and its data; where each key and value starts is found on demand (only a
+    file with problems pays for it), and duplicate keys, which JSON parsers silently
+    resolve to the last, are listed with their places."""
+
+    text: str
+    data: Any
+    _values: dict[yamlsource.Path, int] | None = None
+    _keys: dict[yamlsource.Path, int] = field(default_factory=dict)
+    _duplicates: list[tuple[yamlsource.Path, int]] = field(default_factory=list)
+    _lines: list[int] | None = None
+
+    def locate(self, path: yamlsource.Path, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value at ``path`` (its key with ``key``), or of the
+        nearest enclosing one that exists (a missing key: the object that lacks it)."""
+        values = self._index()
+        for end in range(len(path), -1, -1):
+            part = tuple(path[:end])
+            offset = self._keys.get(part) if key and end == len(path) else None
+            if offset is None:
+                offset = values.get(part)
+            if offset is not None:
+                return self.position(offset)
+        return 1, 1
+
+    def duplicates(self) -> list[tuple[yamlsource.Path, int]]:
+        """Each key written again in its object, with the offset of the repeat."""
+        self._index()
+        return list(self._duplicates)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Line and column (1-based, in characters, as ``json`` counts them) of ``offset``."""
+        if self._lines is None:
+            self._lines = [0] + [match.end() for match in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._lines, offset)
+        return line, offset - self._lines[line - 1] + 1
+
+    def _index(self) -> dict[yamlsource.Path, int]:
+        if self._values is None:
+            self._values = {}
+            self._walk(0, ())
+        return self._values
+
+    def _walk(self, at: int, path: yamlsource.Path) -> int:
+        """Record the value starting at or after ``at``; return the offset after it. The
+        text is known to be JSON no deeper than the limit, so recursion is bounded."""
+        text = self.text
+        at = _skip_space(text, at)
+        assert self._values is not None
+        self._values[path] = at
+        opener = text[at]
+        if opener in "{[":
+            closer, at, index, seen = "}" if opener == "{" else "]", at + 1, 0, set()
+            while True:
+                at = _skip_space(text, at)
+                if text[at] == closer:
+                    return at + 1
+                if text[at] == ",":
+                    at = _skip_space(text, at + 1)
+                if opener == "[":
+                    at = self._walk(at, (*path, index))
+                    index += 1
+                    continue
+                name, after = _STRING.raw_decode(text, at)
+                inner = (*path, name)
+                if name in seen:
+                    self._duplicates.append((inner, at))
+                seen.add(name)
+                self._keys[inner] = at
+                colon = _skip_space(text, after)
+                at = self._walk(colon + 1, inner)
+        if opener == '"':
+            return int(_STRING.raw_decode(text, at)[1])
+        scalar = _SCALAR.match(text, at)
+        return scalar.end() if scalar else at + 1
+
+
+def _skip_space(text: str, at: int) -> int:
+    space = _SPACE.match(text, at)
+    return space.end() if space else at
+
+
+def parse(raw: bytes, name: str) -> Source:
+    """The JSON of ``raw``, or a located ContentError: not UTF-8, nested deeper than
+    ``MAX_MEMBER_DEPTH`` (counted before parsing), not JSON, or a key written twice."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        message = f"not UTF-8: byte 0x{raw[error.start]:02x}"
+        raise ContentError([ContentProblem(name, line, column, "", message)]) from None
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > limits.MAX_MEMBER_DEPTH:
+                source = Source(text, None)
+                line, column = source.position(match.start())
+                message = (
+                    f"nested more than {limits.MAX_MEMBER_DEPTH} deep (arrays and objects); "
+                    "a progress file nests 3 deep"
+                )
+                raise ContentError([ContentProblem(name, line, column, "", message)])
+        elif token in "]}":
+            depth -= 1
+    repeated = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated
+        made = dict(items)
+        repeated = repeated or len(made) != len(items)
+        return made
+
+    try:
+        data = json.loads(
+            text, object_pairs_hook=pairs, parse_constant=_refuse_constant, parse_int=_integer
+        )
+    except json.JSONDecodeError as error:
+        message = f"not JSON: {error.msg}"
+        raise ContentError([ContentProblem(name, error.lineno, error.colno, "", message)]) from None
+    except _Refused as error:
+        found = re.search(error.where, text)
+        line, column = Source(text, None).position(found.start() if found else 0)
+        raise ContentError([ContentProblem(name, line, column, "", str(error))]) from None
+    source = Source(text, data)
+    if repeated:
+        problems = []
+        for path, offset in source.duplicates():
+            line, column = source.position(offset)
+            message = f"key {path[-1]!r} is written twice in one object"
+            problems.append(ContentProblem(name, line, column, loader.format_path(path), message))
+        raise ContentError(problems)
+    return source
+
+
+class _Refused(ValueError):
+    """A value the JSON parser reads but a progress file cannot hold; ``where`` finds it."""
+
+    def __init__(self, message: str, where: str) -> None:
+        super().__init__(message)
+        self.where = where
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _Refused(f"not JSON: {name} is not a number", rf"(?<![\w\"]){name}(?![\w\"])")
+
+
+def _integer(digits: str) -> int:
+    """A whole number, refused when it is too long to be a version (the parser would spend
+    quadratic time converting, and Python refuses over 4,300 digits with a traceback)."""
+    if len(digits.lstrip("-")) > 20:
+        raise _Refused(f"a number of {len(digits):,} digits is not a progress file's", "[0-9]{21}")
+    return int(digits)
+
+
+class _Found:
+    """The problems of one file, of which the first ``MAX_PROBLEMS`` are described (as the
+    loader does: a file with thousands of unknown ids is rewritten, not read line by line)."""
+
+    def __init__(self, name: str, source: Source) -> None:
+        self.name = name
+        self.source = source
+        self.listed: list[ContentProblem] = []
+        self.omitted = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.listed)
+
+    def add(self, path: yamlsource.Path, message: str, *, key: bool = False) -> None:
+        if len(self.listed) >= limits.MAX_PROBLEMS:
+            self.omitted += 1
+            return
+        line, column = self.source.locate(path, key=key)
+        where = loader.format_path(path)
+        self.listed.append(ContentProblem(self.name, line, column, where, message))
+
+    def error(self) -> ContentError:
+        problems = list(self.listed)
+        if self.omitted:
+            more = f"{self.omitted:,} more problems in this file are not listed (only the first {limits.MAX_PROBLEMS} are)"
+            problems.append(ContentProblem(self.name, 1, 1, "", more))
+        return ContentError(problems)
