@@ -77,7 +77,9 @@ def build(
     """Render ``content`` and build the site with ``builder``; see the module's docstring."""
     target = prepare(settings, site_dir, builder)
     docs = settings.docs_dir
-    rendered = pipeline.render_handbook(content, docs, settings.site_url, offline=with_offline)
+    rendered = pipeline.render_handbook(
+        content, docs, settings.site_url, offline=with_offline, repo_url=settings.repo_url
+    )
     app = webapp.settings(settings.mkdocs)
     handover = engine.Handover(
         docs_dir=docs,
