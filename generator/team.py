@@ -34,7 +34,7 @@ from pydantic_core import ErrorDetails
 
 from generator import limits, loader, yamlsource
 from generator.errors import ContentError, ContentProblem
-from generator.progress_export import ProgressExport
+from generator.progress_export import SLUG_PATTERN, ProgressExport
 from generator.views.progress_ids import ID_PATTERN
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ MAX_HANDLE = 39
 SUFFIX = ".json"
 ADD_COMMAND = "handbook team add EXPORT --as HANDLE"
 _ID = re.compile(ID_PATTERN)
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ def load_member(file: Path, folder: str, plans: Mapping[str, Plan]) -> Member:
     if (wrong := handle_problem(handle)) is not None:
         found.add((), f"the file name is the member's handle: {wrong}")
     slug = data.get("roadmap")
-    if isinstance(slug, str) and slug != folder:
+    if isinstance(slug, str) and _SLUG.match(slug) and slug != folder:
         found.add(
             ("roadmap",),
             f"is {yamlsource.quote(slug)}, but the file is in the team folder of {folder!r}: "
@@ -346,7 +347,7 @@ class Source:
     data: Any
     _values: dict[yamlsource.Path, int] | None = None
     _keys: dict[yamlsource.Path, int] = field(default_factory=dict)
-    _duplicates: list[tuple[yamlsource.Path, int]] = field(default_factory=list)
+    _duplicates: list[tuple[yamlsource.Path, int, int]] = field(default_factory=list)
     _lines: list[int] | None = None
 
     def locate(self, path: yamlsource.Path, *, key: bool = False) -> tuple[int, int]:
@@ -362,8 +363,9 @@ class Source:
                 return self.position(offset)
         return 1, 1
 
-    def duplicates(self) -> list[tuple[yamlsource.Path, int]]:
-        """Each key written again in its object, with the offset of the repeat."""
+    def duplicates(self) -> list[tuple[yamlsource.Path, int, int]]:
+        """Each key written again in its object, with the offsets of the repeat and of the
+        key's first writing."""
         self._index()
         return list(self._duplicates)
 
@@ -389,7 +391,8 @@ class Source:
         self._values[path] = at
         opener = text[at]
         if opener in "{[":
-            closer, at, index, seen = "}" if opener == "{" else "]", at + 1, 0, set()
+            closer, at, index = "}" if opener == "{" else "]", at + 1, 0
+            seen: dict[str, int] = {}
             while True:
                 at = _skip_space(text, at)
                 if text[at] == closer:
@@ -403,8 +406,8 @@ class Source:
                 name, after = _STRING.raw_decode(text, at)
                 inner = (*path, name)
                 if name in seen:
-                    self._duplicates.append((inner, at))
-                seen.add(name)
+                    self._duplicates.append((inner, at, seen[name]))
+                seen.setdefault(name, at)
                 self._keys[inner] = at
                 colon = _skip_space(text, after)
                 at = self._walk(colon + 1, inner)
@@ -467,9 +470,11 @@ def parse(raw: bytes, name: str) -> Source:
     source = Source(text, data)
     if repeated:
         problems = []
-        for path, offset in source.duplicates():
+        for path, offset, first in source.duplicates():
             line, column = source.position(offset)
-            message = f"key {path[-1]!r} is written twice in one object"
+            message = (
+                f"duplicate key {path[-1]!r} (first defined on line {source.position(first)[0]})"
+            )
             problems.append(ContentProblem(name, line, column, loader.format_path(path), message))
         raise ContentError(problems)
     return source

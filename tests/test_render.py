@@ -16,7 +16,7 @@ from typing import Any
 import markdown
 import pytest
 
-from generator import pipeline, render, writer
+from generator import pipeline, render, webassets, writer
 from generator.loader import load_all
 from generator.views.site import site
 from tests.conftest import FIXTURES, HANDBOOK, ROOT, SITE_URL
@@ -31,12 +31,14 @@ def rendered(content: Path = HANDBOOK) -> dict[str, str]:
 
 
 def test_golden_output() -> None:
-    """The whole generated tree of the fixture handbook, byte for byte.
+    """The whole generated tree of the fixture handbook, byte for byte, except our minified
+    script and stylesheet (copies of ``generator/web``, not made from content: a golden copy
+    would change with every edit of the reader's script).
 
     After an intended change to templates or views, regenerate with
     ``UPDATE_GOLDEN=1 pytest tests/test_render.py`` and review the diff.
     """
-    files = rendered()
+    files = {path: text for path, text in rendered().items() if path not in webassets.files()}
     if os.environ.get("UPDATE_GOLDEN"):
         shutil.rmtree(GOLDEN, ignore_errors=True)
         writer.write_tree(files, GOLDEN)
