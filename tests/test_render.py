@@ -102,11 +102,13 @@ def test_one_week_change_rewrites_only_pages_that_show_it(tmp_path: Path) -> Non
     roadmap.write_text(text, encoding="utf-8")
     result = pipeline.render_handbook(content, docs, None)
     # the week itself, its neighbours' previous/next links, the overview and the navigation's
-    # titles come from headings, so nothing else; the data and calendar carry titles too
+    # titles come from headings, so nothing else; the data and calendar carry titles too, and
+    # the team board names the week a member (bo-chen) last worked on
     assert result.report.written == [
         "assets/handbook-data.js",
         "fixture-team/calendar.ics",
         "fixture-team/index.md",
+        "fixture-team/team.md",
         "fixture-team/week-01.md",
         "fixture-team/week-02.md",
         "fixture-team/week-03.md",
