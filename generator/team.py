@@ -8,9 +8,9 @@ them, and a member file that carries any is refused.
 
 Member files come from pull requests like roadmaps do, so they are checked like content,
 and in the same run (``loader.load_all``): every problem located as
-``FILE:LINE:COL: key.path: message`` (JSON gives line and column; a key path is found in
-the text), sizes and nesting bounded before parsing (``generator.limits``), the export's
-schema, the handle, the folder, and the ids. Item ids must exist in the roadmap: an item
+``FILE:LINE:COL: key.path: message`` (``jsonsource`` reads JSON keeping positions), size
+and nesting bounded before parsing (``generator.limits``), the export's schema, the
+handle, the folder, and the ids. Item ids must exist in the roadmap: an item
 reworded without an ``id`` gets a new one, and the error says so before readers' ticks are
 silently lost. Video ids need only belong to the roadmap: the weekly refresh replaces
 deleted or outdated videos, and that must not make members' files invalid (a ticked video
@@ -19,20 +19,18 @@ that is no longer shown simply stops counting).
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import json
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pydantic
 from pydantic_core import ErrorDetails
 
-from generator import limits, loader, yamlsource
+from generator import jsonsource, limits, loader, yamlsource
 from generator.errors import ContentError, ContentProblem
 from generator.progress_export import SLUG_PATTERN, ProgressExport
 from generator.views.progress_ids import ID_PATTERN
@@ -254,12 +252,14 @@ def read_export(file: Path, name: str) -> ProgressExport:
 
 def _read(
     file: Path, name: str, *, private_notes: bool
-) -> tuple[ProgressExport | None, Source, _Found]:
+) -> tuple[ProgressExport | None, jsonsource.Source, _Found]:
     """A progress file read, parsed and validated, with the problems found so far (the
     export is None when the format refused it). With ``private_notes``, as in a member
     file, notes are a problem too. A file that is no JSON object raises at once."""
     raw = loader.read_bounded(file, name, limit=limits.MAX_MEMBER_BYTES, kind="progress file")
-    source = parse(raw, name)
+    source = jsonsource.parse(
+        raw, name, max_depth=limits.MAX_MEMBER_DEPTH, depth_note="; a progress file nests 3 deep"
+    )
     found = _Found(name, source)
     data = source.data
     if not isinstance(data, dict):
@@ -326,185 +326,11 @@ def _message(detail: ErrorDetails) -> str:
     return f"{message[:1].lower()}{message[1:]}, got {yamlsource.quote(value)}"
 
 
-# ---- JSON with positions -------------------------------------------------------------
-
-_BRACKETS = re.compile(r'"(?:[^"\\\n]|\\.)*"?|[\[\]{}]')
-"""Strings (so that brackets inside them are skipped; an unterminated one ends at its
-line, as JSON strings cannot hold a line break) and brackets."""
-_SPACE = re.compile(r"[ \t\n\r]*")
-_STRING = json.JSONDecoder()
-"""Reads one JSON string at a given offset (``raw_decode``), for keys and string values."""
-_SCALAR = re.compile(r"-?[0-9][0-9.eE+-]*|true|false|null|-?Infinity|NaN")
-
-
-@dataclass
-class Source:
-    """A JSON text and its data; where each key and value starts is found on demand (only a
-    file with problems pays for it), and duplicate keys, which JSON parsers silently
-    resolve to the last, are listed with their places."""
-
-    text: str
-    data: Any
-    _values: dict[yamlsource.Path, int] | None = None
-    _keys: dict[yamlsource.Path, int] = field(default_factory=dict)
-    _duplicates: list[tuple[yamlsource.Path, int, int]] = field(default_factory=list)
-    _lines: list[int] | None = None
-
-    def locate(self, path: yamlsource.Path, *, key: bool = False) -> tuple[int, int]:
-        """Line and column of the value at ``path`` (its key with ``key``), or of the
-        nearest enclosing one that exists (a missing key: the object that lacks it)."""
-        values = self._index()
-        for end in range(len(path), -1, -1):
-            part = tuple(path[:end])
-            offset = self._keys.get(part) if key and end == len(path) else None
-            if offset is None:
-                offset = values.get(part)
-            if offset is not None:
-                return self.position(offset)
-        return 1, 1
-
-    def duplicates(self) -> list[tuple[yamlsource.Path, int, int]]:
-        """Each key written again in its object, with the offsets of the repeat and of the
-        key's first writing."""
-        self._index()
-        return list(self._duplicates)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """Line and column (1-based, in characters, as ``json`` counts them) of ``offset``."""
-        if self._lines is None:
-            self._lines = [0] + [match.end() for match in re.finditer("\n", self.text)]
-        line = bisect.bisect_right(self._lines, offset)
-        return line, offset - self._lines[line - 1] + 1
-
-    def _index(self) -> dict[yamlsource.Path, int]:
-        if self._values is None:
-            self._values = {}
-            self._walk(0, ())
-        return self._values
-
-    def _walk(self, at: int, path: yamlsource.Path) -> int:
-        """Record the value starting at or after ``at``; return the offset after it. The
-        text is known to be JSON no deeper than the limit, so recursion is bounded."""
-        text = self.text
-        at = _skip_space(text, at)
-        assert self._values is not None
-        self._values[path] = at
-        opener = text[at]
-        if opener in "{[":
-            closer, at, index = "}" if opener == "{" else "]", at + 1, 0
-            seen: dict[str, int] = {}
-            while True:
-                at = _skip_space(text, at)
-                if text[at] == closer:
-                    return at + 1
-                if text[at] == ",":
-                    at = _skip_space(text, at + 1)
-                if opener == "[":
-                    at = self._walk(at, (*path, index))
-                    index += 1
-                    continue
-                name, after = _STRING.raw_decode(text, at)
-                inner = (*path, name)
-                if name in seen:
-                    self._duplicates.append((inner, at, seen[name]))
-                seen.setdefault(name, at)
-                self._keys[inner] = at
-                colon = _skip_space(text, after)
-                at = self._walk(colon + 1, inner)
-        if opener == '"':
-            return int(_STRING.raw_decode(text, at)[1])
-        scalar = _SCALAR.match(text, at)
-        return scalar.end() if scalar else at + 1
-
-
-def _skip_space(text: str, at: int) -> int:
-    space = _SPACE.match(text, at)
-    return space.end() if space else at
-
-
-def parse(raw: bytes, name: str) -> Source:
-    """The JSON of ``raw``, or a located ContentError: not UTF-8, nested deeper than
-    ``MAX_MEMBER_DEPTH`` (counted before parsing), not JSON, or a key written twice."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        message = f"not UTF-8: byte 0x{raw[error.start]:02x}"
-        raise ContentError([ContentProblem(name, line, column, "", message)]) from None
-    depth = 0
-    for match in _BRACKETS.finditer(text):
-        token = match.group()
-        if token in "[{":
-            depth += 1
-            if depth > limits.MAX_MEMBER_DEPTH:
-                source = Source(text, None)
-                line, column = source.position(match.start())
-                message = (
-                    f"nested more than {limits.MAX_MEMBER_DEPTH} deep (arrays and objects); "
-                    "a progress file nests 3 deep"
-                )
-                raise ContentError([ContentProblem(name, line, column, "", message)])
-        elif token in "]}":
-            depth -= 1
-    repeated = False
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeated
-        made = dict(items)
-        repeated = repeated or len(made) != len(items)
-        return made
-
-    try:
-        data = json.loads(
-            text, object_pairs_hook=pairs, parse_constant=_refuse_constant, parse_int=_integer
-        )
-    except json.JSONDecodeError as error:
-        message = f"not JSON: {error.msg}"
-        raise ContentError([ContentProblem(name, error.lineno, error.colno, "", message)]) from None
-    except _Refused as error:
-        found = re.search(error.where, text)
-        line, column = Source(text, None).position(found.start() if found else 0)
-        raise ContentError([ContentProblem(name, line, column, "", str(error))]) from None
-    source = Source(text, data)
-    if repeated:
-        problems = []
-        for path, offset, first in source.duplicates():
-            line, column = source.position(offset)
-            message = (
-                f"duplicate key {path[-1]!r} (first defined on line {source.position(first)[0]})"
-            )
-            problems.append(ContentProblem(name, line, column, loader.format_path(path), message))
-        raise ContentError(problems)
-    return source
-
-
-class _Refused(ValueError):
-    """A value the JSON parser reads but a progress file cannot hold; ``where`` finds it."""
-
-    def __init__(self, message: str, where: str) -> None:
-        super().__init__(message)
-        self.where = where
-
-
-def _refuse_constant(name: str) -> Any:
-    raise _Refused(f"not JSON: {name} is not a number", rf"(?<![\w\"]){name}(?![\w\"])")
-
-
-def _integer(digits: str) -> int:
-    """A whole number, refused when it is too long to be a version (the parser would spend
-    quadratic time converting, and Python refuses over 4,300 digits with a traceback)."""
-    if len(digits.lstrip("-")) > 20:
-        raise _Refused(f"a number of {len(digits):,} digits is not a progress file's", "[0-9]{21}")
-    return int(digits)
-
-
 class _Found:
     """The problems of one file, of which the first ``MAX_PROBLEMS`` are described (as the
     loader does: a file with thousands of unknown ids is rewritten, not read line by line)."""
 
-    def __init__(self, name: str, source: Source) -> None:
+    def __init__(self, name: str, source: jsonsource.Source) -> None:
         self.name = name
         self.source = source
         self.listed: list[ContentProblem] = []

@@ -20,7 +20,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Browser
 
-from generator import cli, limits, pipeline, precache, render
+from generator import cli, jsonsource, limits, pipeline, precache, render
 from generator.errors import ContentError
 from generator.loader import load_all
 from generator.team import Member
@@ -229,6 +229,50 @@ def test_a_roadmap_has_at_most_so_many_members(
         2,
         [
             "team/fixture-team:1:1: holds 3 member files; a roadmap may have at most 2",
+            "1 problem(s) found.",
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"a": NaN}', "f.json:1:7: not JSON: NaN is not a number"),
+        ('{"a": -Infinity}', "f.json:1:7: not JSON: -Infinity is not a number"),
+        ('{"a": 1' + "2" * 30 + "}", "f.json:1:7: a number of 31 digits is too long"),
+        ('{"a": 1,\n "b": [1, 2,]}', "f.json:2:13: not JSON: Expecting value"),
+        ("", "f.json:1:1: not JSON: Expecting value"),
+    ],
+)
+def test_json_that_python_reads_but_content_cannot_hold_is_refused(
+    text: str, expected: str
+) -> None:
+    with pytest.raises(ContentError) as caught:
+        jsonsource.parse(text.encode(), "f.json", max_depth=8)
+    assert [str(problem) for problem in caught.value.problems] == [expected]
+
+
+def test_json_keys_and_values_are_located_on_demand() -> None:
+    source = jsonsource.parse(b'{"a": [1,\n  {"b": "x"}], "c": true}', "f.json", max_depth=8)
+    assert source.locate(("a", 1, "b")) == (2, 9)
+    assert source.locate(("a", 1, "b"), key=True) == (2, 4)
+    assert source.locate(("c",)) == (2, 21)
+    assert source.locate(("a", 1, "missing")) == (2, 3)  # the object that lacks it
+
+
+def test_a_member_file_must_be_an_object(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = content_without_team(tmp_path)
+    folder = content / "team" / "fixture-team"
+    folder.mkdir(parents=True)
+    (folder / "list.json").write_text('\n  ["fixture-team/w01/run-ls"]\n', encoding="utf-8")
+    monkeypatch.chdir(content)
+    assert check(Path("."), capsys) == (
+        2,
+        [
+            "team/fixture-team/list.json:2:3: a progress file is a JSON object, as the progress "
+            "page exports it",
             "1 problem(s) found.",
         ],
     )
