@@ -23,16 +23,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from generator.agenda import deadline_title
 from generator.schedule import Plan
-from generator.team import Member
 from generator.views import urls
 from generator.views.dates import Dates, format_day
 from generator.views.study import Study
 from generator.views.values import Link, titled
 from generator.views.week import week_title
+
+if TYPE_CHECKING:
+    from generator.team import Member
 
 
 @dataclass(frozen=True)
