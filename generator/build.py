@@ -78,7 +78,9 @@ def build(
     target = prepare(settings, site_dir, builder)
     app = webapp.settings(settings.mkdocs)  # a bad logo stops the build before it starts
     docs = settings.docs_dir
-    rendered = pipeline.render_handbook(content, docs, settings.site_url, offline=with_offline)
+    rendered = pipeline.render_handbook(
+        content, docs, settings.site_url, offline=with_offline, repo_url=settings.repo_url
+    )
     handover = engine.Handover(
         docs_dir=docs,
         site_dir=target,

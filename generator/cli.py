@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import cli_publish, settings
+from generator import cli_publish, cli_team, settings
 from generator.engine import DEFAULT as DEFAULT_ENGINE
 from generator.engine import ENGINES
 from generator.errors import ContentError, HandbookError
@@ -176,6 +176,7 @@ def _parser() -> argparse.ArgumentParser:
     refresh.set_defaults(run=_refresh)
 
     cli_publish.add_commands(commands, content)
+    cli_team.add_commands(commands, content)
     return parser
 
 
@@ -205,7 +206,10 @@ def _render(args: argparse.Namespace) -> int:
 
     config = _settings(args)
     _report_render(
-        pipeline.render_handbook(args.content, config.docs_dir, config.site_url), config.docs_dir
+        pipeline.render_handbook(
+            args.content, config.docs_dir, config.site_url, repo_url=config.repo_url
+        ),
+        config.docs_dir,
     )
     return 0
 

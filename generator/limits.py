@@ -102,3 +102,19 @@ MAX_PROBLEMS = 100
 its line, wording it, suggesting the key that was meant) costs far more than finding it:
 fifty thousand unknown keys took 4 s to describe and a screenful nobody reads, while a
 file with a hundred problems is rewritten, not fixed line by line."""
+
+MAX_MEMBER_BYTES = 1024 * 1024
+"""Size of a team member's file (``content/team/<slug>/<handle>.json``): 1 MiB. A member who
+ticked every item and video of the 2026 roadmap, each with its day, writes about 8 KB; the
+format allows 20,000 ids, which a 1,000-week plan could come near. Checked before reading,
+like a roadmap file's size."""
+
+MAX_MEMBER_DEPTH = 8
+"""How many JSON arrays and objects may enclose a value of a member file. The format nests
+three deep (the file, ``notes``, one note); a file of a million ``[`` is refused by counting
+brackets before the JSON parser (which recurses) sees it."""
+
+MAX_MEMBERS = 100
+"""Member files per roadmap: a large study group, not a school. The board's table has a cell
+per week and member, so this bounds it (1,040 weeks of 100 members: 104,000 cells, a few MB
+of page); more is a sign of a mistaken bulk commit, not of a team."""

@@ -15,6 +15,7 @@ content error too, found before the work it would cost.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import stat
@@ -35,6 +36,9 @@ from generator.limits import MAX_FILE_BYTES, MAX_PROBLEMS
 from generator.model import FORM_TAGS, JoinedLines, Roadmap
 from generator.yamlsource import Path
 
+if typing.TYPE_CHECKING:
+    from generator.team import Member
+
 
 @dataclass(frozen=True)
 class Loaded:
@@ -42,6 +46,9 @@ class Loaded:
 
     file: str
     plan: schedule.Plan
+    members: tuple[Member, ...] = ()
+    """The team members who share their progress on this roadmap (``generator.team``), by
+    handle."""
 
     @property
     def roadmap(self) -> Roadmap:
@@ -79,8 +86,9 @@ def roadmap_files(content_dir: FsPath) -> list[FsPath]:
     return sorted((content_dir / "roadmaps").glob("*.yaml"))
 
 
-def load_all(content_dir: FsPath) -> list[Loaded]:
-    """Load every roadmap of ``content_dir``; raise one ContentError listing all problems."""
+def load_all(content_dir: FsPath, *, members: bool = True) -> list[Loaded]:
+    """Load every roadmap of ``content_dir`` with its team members' files (unless
+    ``members`` is False); raise one ContentError listing all problems of both."""
     _check_folders(content_dir)
     files = roadmap_files(content_dir)
     if not files:
@@ -99,9 +107,20 @@ def load_all(content_dir: FsPath) -> list[Loaded]:
         except ContentError as error:
             problems.extend(error.problems)
     problems.extend(_cross_file_problems(loaded))
+    if not members:
+        if problems:
+            raise ContentError(problems)
+        return loaded
+    from generator import team  # it reads files through this module's helpers
+
+    shared = team.load_members(content_dir, loaded, roadmaps_complete=not problems)
+    problems.extend(shared.problems)
     if problems:
         raise ContentError(problems)
-    return loaded
+    return [
+        dataclasses.replace(item, members=shared.by_roadmap.get(item.roadmap.slug, ()))
+        for item in loaded
+    ]
 
 
 def _check_folders(content_dir: FsPath) -> None:
@@ -259,11 +278,14 @@ class _Problems:
         return ContentError(problems)
 
 
-def read_bounded(file: FsPath, name: str) -> bytes:
-    """The bytes of a roadmap file, or a located ContentError if it cannot be one.
+def read_bounded(
+    file: FsPath, name: str, *, limit: int = MAX_FILE_BYTES, kind: str = "roadmap file"
+) -> bytes:
+    """The bytes of a roadmap file (or another ``kind`` of content file), or a located
+    ContentError if it cannot be one.
 
     The file is opened without blocking (a named pipe would wait for a writer
-    for ever) and must be a regular file no larger than ``MAX_FILE_BYTES``,
+    for ever) and must be a regular file no larger than ``limit`` bytes,
     checked before reading; at most one byte more is ever read, in case it grows.
     """
 
@@ -281,27 +303,27 @@ def read_bounded(file: FsPath, name: str) -> bytes:
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
-            raise refuse("is a folder, not a roadmap file")
+            raise refuse(f"is a folder, not a {kind}")
         if not stat.S_ISREG(info.st_mode):
             raise refuse("is not a regular file (a device, pipe or socket)")
-        if info.st_size > MAX_FILE_BYTES:
-            raise refuse(_too_large(info.st_size))
+        if info.st_size > limit:
+            raise refuse(_too_large(info.st_size, limit, kind))
         chunks: list[bytes] = []
         size = 0
-        while size <= MAX_FILE_BYTES and (chunk := os.read(descriptor, MAX_FILE_BYTES + 1)):
+        while size <= limit and (chunk := os.read(descriptor, limit + 1)):
             chunks.append(chunk)
             size += len(chunk)
     except OSError as error:
         raise refuse(f"cannot be read: {_reason(error)}") from None
     finally:
         os.close(descriptor)
-    if size > MAX_FILE_BYTES:
-        raise refuse(_too_large(size))
+    if size > limit:
+        raise refuse(_too_large(size, limit, kind))
     return b"".join(chunks)
 
 
-def _too_large(size: int) -> str:
-    return f"is {size:,} bytes; a roadmap file may be at most {MAX_FILE_BYTES:,} bytes"
+def _too_large(size: int, limit: int, kind: str) -> str:
+    return f"is {size:,} bytes; a {kind} may be at most {limit:,} bytes"
 
 
 def _reason(error: OSError) -> str:

@@ -60,10 +60,16 @@ def generate(content: Path, site_url: str | None, *, offline: bool = True) -> di
 
 
 def files_for(
-    loaded: Sequence[Loaded], content: Path, site_url: str | None, *, offline: bool = True
+    loaded: Sequence[Loaded],
+    content: Path,
+    site_url: str | None,
+    *,
+    offline: bool = True,
+    repo_url: str | None = None,
 ) -> dict[str, str]:
     """The generated files of roadmaps already loaded from ``content`` (for callers that
-    also need the loaded roadmaps themselves, so that nothing is loaded twice)."""
+    also need the loaded roadmaps themselves, so that nothing is loaded twice);
+    ``repo_url`` (``mkdocs.yml``'s) is where the progress page sends members to share."""
     # Imported here, not at the top: a rebuild with nothing changed never needs them.
     from generator import render
     from generator.views.site import site
@@ -71,7 +77,9 @@ def files_for(
 
     plans = [item.plan for item in loaded]
     videos = shown.resolutions(lock.read(lock.path_in(content)), [p.roadmap for p in plans])
-    return {**render.render(site(plans, videos, site_url, offline=offline)), **webassets.files()}
+    members = {item.roadmap.slug: item.members for item in loaded}
+    views = site(plans, videos, site_url, offline=offline, members=members, repo_url=repo_url)
+    return {**render.render(views), **webassets.files()}
 
 
 def _versions() -> list[str]:
@@ -85,24 +93,29 @@ def _versions() -> list[str]:
 
 
 def render_handbook(
-    content: Path, docs: Path, site_url: str | None, *, offline: bool = True
+    content: Path,
+    docs: Path,
+    site_url: str | None,
+    *,
+    offline: bool = True,
+    repo_url: str | None = None,
 ) -> Rendered:
     """Validate ``content`` and make ``docs`` hold exactly the generated files.
 
     When nothing the output depends on (content, lock, generator code and
     templates, the versions of the generator and its rendering libraries,
-    ``site_url``, whether the offline copy is offered) has changed since the last render, and the output is
+    ``site_url``, ``repo_url``, whether the offline copy is offered) has changed since the last render, and the output is
     untouched, nothing is loaded or rendered at all.
     """
     from generator import loader
 
-    inputs = writer.digest(
-        [content, GENERATOR], [site_url or "", f"offline={offline}", *_versions()]
-    )
+    texts = [site_url or "", f"offline={offline}", f"repo={repo_url or ''}", *_versions()]
+    inputs = writer.digest([content, GENERATOR], texts)
     previous = writer.unchanged_since_stamp(docs, inputs)
     if previous is not None:
         return Rendered(len(previous), writer.WriteReport(unchanged=previous), cached=True)
-    files = files_for(loader.load_all(content), content, site_url, offline=offline)
+    loaded = loader.load_all(content)
+    files = files_for(loaded, content, site_url, offline=offline, repo_url=repo_url)
     report = writer.write_tree(files, docs)
     writer.save_stamp(docs, inputs, files)
     return Rendered(files=len(files), report=report)

@@ -40,6 +40,8 @@ class Settings:
     use_directory_urls: bool
     mkdocs: Any = field(default=None, compare=False, repr=False)
     """The whole configuration as MkDocs loads it, for the web app's name, logo and colours."""
+    repo_url: str | None = None
+    """The handbook's repository (``repo_url``), where members propose their team files."""
 
 
 @contextlib.contextmanager
@@ -142,6 +144,7 @@ def load(config: Path, *, docs: Path | None = None, site: Path | None = None) ->
         site_dir=Path(loaded["site_dir"]).resolve(),
         use_directory_urls=bool(loaded["use_directory_urls"]),
         mkdocs=loaded,
+        repo_url=loaded["repo_url"] or None,
     )
 
 

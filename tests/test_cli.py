@@ -23,7 +23,7 @@ def test_check_prints_one_line_summary(capsys: pytest.CaptureFixture[str]) -> No
 COMMANDS = ["check", "render", "build", "serve", "schema", "refresh", "linkcheck", "diff"]
 
 
-@pytest.mark.parametrize("command", [*COMMANDS, "lock-diff"])
+@pytest.mark.parametrize("command", [*COMMANDS, "lock-diff", "team"])
 def test_every_subcommand_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main([command, "--help"])
@@ -35,9 +35,9 @@ def test_render_reports_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixt
     docs = tmp_path / "docs"
     args = ["render", "--content", str(HANDBOOK), "--docs", str(docs)]
     assert main(args) == 0
-    assert "23 written, 0 unchanged, 0 removed" in capsys.readouterr().out
+    assert "25 written, 0 unchanged, 0 removed" in capsys.readouterr().out
     assert main(args) == 0
-    assert "Up to date: 23 files in" in capsys.readouterr().out
+    assert "Up to date: 25 files in" in capsys.readouterr().out
 
 
 def test_content_is_shared_by_the_commands_that_read_it() -> None:

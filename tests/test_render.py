@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator import pipeline, render, writer
+from generator import pipeline, render, webassets, writer
 from generator.loader import load_all
 from generator.views.site import site
 from tests.conftest import FIXTURES, HANDBOOK, ROOT, SITE_URL
@@ -26,12 +26,14 @@ def rendered(content: Path = HANDBOOK) -> dict[str, str]:
 
 
 def test_golden_output() -> None:
-    """The whole generated tree of the fixture handbook, byte for byte.
+    """The whole generated tree of the fixture handbook, byte for byte, except our minified
+    script and stylesheet (copies of ``generator/web``, not made from content: a golden copy
+    would change with every edit of the reader's script).
 
     After an intended change to templates or views, regenerate with
     ``UPDATE_GOLDEN=1 pytest tests/test_render.py`` and review the diff.
     """
-    files = rendered()
+    files = {path: text for path, text in rendered().items() if path not in webassets.files()}
     if os.environ.get("UPDATE_GOLDEN"):
         shutil.rmtree(GOLDEN, ignore_errors=True)
         writer.write_tree(files, GOLDEN)
@@ -95,11 +97,13 @@ def test_one_week_change_rewrites_only_pages_that_show_it(tmp_path: Path) -> Non
     roadmap.write_text(text, encoding="utf-8")
     result = pipeline.render_handbook(content, docs, None)
     # the week itself, its neighbours' previous/next links, the overview and the navigation's
-    # titles come from headings, so nothing else; the data and calendar carry titles too
+    # titles come from headings, so nothing else; the data and calendar carry titles too, and
+    # the team board names the week a member (bo-chen) last worked on
     assert result.report.written == [
         "assets/handbook-data.js",
         "fixture-team/calendar.ics",
         "fixture-team/index.md",
+        "fixture-team/team.md",
         "fixture-team/week-01.md",
         "fixture-team/week-02.md",
         "fixture-team/week-03.md",

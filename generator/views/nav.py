@@ -8,7 +8,7 @@ than written into ``mkdocs.yml``.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from generator import escape
 from generator.schedule import Plan
@@ -24,13 +24,16 @@ def _nav_title(text: str) -> str:
     return html.escape(text)
 
 
-def navigation(plans: Sequence[Plan]) -> list[NavEntry]:
-    """MkDocs ``nav``. Pages are listed by path only, so their titles come from their headings."""
+def navigation(plans: Sequence[Plan], boards: Collection[str] = ()) -> list[NavEntry]:
+    """MkDocs ``nav``. Pages are listed by path only, so their titles come from their headings.
+    A roadmap whose slug is in ``boards`` has a team board, listed after its progress page."""
     nav: list[NavEntry] = [urls.HOME]
     for plan in plans:
         slug = plan.roadmap.slug
         # the now page stays out of the navigation: it only redirects
         section: list[NavEntry] = [urls.overview(slug), urls.progress(slug)]
+        if slug in boards:
+            section.append(urls.team(slug))
         for phase, months in groups(plan):
             month_entries: list[NavEntry] = [
                 {

@@ -110,6 +110,8 @@ class OverviewPage:
     schedule: tuple[DayView, ...]
     commitment: CommitmentView | None
     notes: tuple[str, ...]
+    team: Link | None
+    """The roadmap's team board, when members share their progress."""
 
 
 def _row(slug: str, week: DatedWeek) -> Row:
@@ -174,8 +176,8 @@ def _day_view(day: ScheduleDay, zone: str) -> DayView:
     )
 
 
-def overview_page(plan: Plan) -> OverviewPage:
-    """The view of a roadmap's overview page."""
+def overview_page(plan: Plan, *, board: bool = False) -> OverviewPage:
+    """The view of a roadmap's overview page; ``board``: it has a team board to link to."""
     roadmap = plan.roadmap
     slug = roadmap.slug
     schedule = roadmap.schedule
@@ -205,4 +207,5 @@ def overview_page(plan: Plan) -> OverviewPage:
         if commitment
         else None,
         notes=tuple(roadmap.notes),
+        team=Link("Team board", urls.TEAM_LINK) if board else None,
     )

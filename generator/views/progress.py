@@ -14,6 +14,22 @@ from generator.schedule import Plan
 from generator.views import urls
 from generator.views.dates import Dates, format_day
 from generator.views.study import Study
+from generator.views.values import Link
+
+
+@dataclass(frozen=True)
+class Share:
+    """How a member shares their progress on the team board (``generator.team``)."""
+
+    anchor: str
+    board: Link | None
+    """The roadmap's team board, once it has one."""
+    command: str
+    """The command that adds an export to the team folder, as a code span."""
+    folder: str
+    """Where member files are committed, as a code span."""
+    propose: str | None
+    """GitHub's page for proposing a file in that folder (when the repository is on GitHub)."""
 
 
 @dataclass(frozen=True)
@@ -29,11 +45,17 @@ class ProgressPage:
     items: int
     """Progress units over the whole roadmap (a two-week block's checklist counts once)."""
     start_anchor: str
+    share: Share
 
 
-def progress_page(plan: Plan, studies: Sequence[Study]) -> ProgressPage:
-    """The view of one roadmap's progress page; ``studies`` holds each week's material."""
+def progress_page(
+    plan: Plan, studies: Sequence[Study], *, board: bool = False, repo_url: str | None = None
+) -> ProgressPage:
+    """The view of one roadmap's progress page; ``studies`` holds each week's material,
+    ``board`` says the roadmap has a team board, and ``repo_url`` is the handbook's
+    repository (``mkdocs.yml``), if it names one."""
     slug = plan.roadmap.slug
+    export = f"study-handbook-{slug}-progress.json"  # the name the browser saves it under
     return ProgressPage(
         path=urls.progress(slug),
         roadmap=slug,
@@ -43,4 +65,11 @@ def progress_page(plan: Plan, studies: Sequence[Study]) -> ProgressPage:
         total=len(plan.weeks),
         start_anchor=urls.START_ANCHOR,
         items=len({unit for material in studies for unit in material.units}),
+        share=Share(
+            anchor=urls.SHARE_ANCHOR,
+            board=Link("team board", urls.TEAM_LINK) if board else None,
+            command=f"`handbook team add {export} --as your-handle`",
+            folder=f"`{urls.team_folder(slug)}/`",
+            propose=urls.propose_file(repo_url, slug) if repo_url else None,
+        ),
     )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from generator.agenda import occasions
 from generator.schedule import Plan
@@ -17,8 +17,12 @@ from generator.views.now import now_page
 from generator.views.overview import overview_page
 from generator.views.progress import progress_page
 from generator.views.study import Study, study
+from generator.views.team import finished_line, standings, team_page
 from generator.views.week import week_page
 from generator.youtube.shown import Resolutions
+
+if TYPE_CHECKING:
+    from generator.team import Member
 
 
 class Page(Protocol):
@@ -61,24 +65,43 @@ def materials(plan: Plan, videos: Resolutions) -> list[Study]:
 
 
 def site(
-    plans: Sequence[Plan], videos: Resolutions, site_url: str | None, *, offline: bool = True
+    plans: Sequence[Plan],
+    videos: Resolutions,
+    site_url: str | None,
+    *,
+    offline: bool = True,
+    members: Mapping[str, Sequence[Member]] | None = None,
+    repo_url: str | None = None,
 ) -> Site:
     """The view of every page and file of the handbook; ``offline``: the build makes the
-    offline copy, which the home page then offers."""
+    offline copy, which the home page then offers; ``members``: each roadmap's team members
+    (slug → members by handle), whose roadmaps get a team board; ``repo_url``: the
+    handbook's repository, where members propose their files."""
     pages: list[Page] = [home_page(plans, offline=offline)]
     studies = {plan.roadmap.slug: materials(plan, videos) for plan in plans}
+    boards = {slug for slug, found in (members or {}).items() if found}
     for plan in plans:
         slug = plan.roadmap.slug
         dated = by_week(plan, occasions(plan))
-        pages.append(overview_page(plan))
+        team = standings(plan, studies[slug], (members or {}).get(slug, ()))
+        pages.append(overview_page(plan, board=slug in boards))
         pages += [
-            week_page(plan, week, studies[slug][week.number - 1], dated.get(week.number, []))
+            week_page(
+                plan,
+                week,
+                studies[slug][week.number - 1],
+                dated.get(week.number, []),
+                team=finished_line(team, week.number) if team else None,
+            )
             for week in plan.weeks
         ]
-        pages += [progress_page(plan, studies[slug]), now_page(plan)]
+        pages.append(progress_page(plan, studies[slug], board=bool(team), repo_url=repo_url))
+        if team:
+            pages.append(team_page(plan, studies[slug], team))
+        pages.append(now_page(plan))
     return Site(
         pages=tuple(pages),
-        nav=navigation(plans),
+        nav=navigation(plans, boards),
         nav_path=urls.NAV,
         data=browser_data(plans, studies),
         calendars=tuple(

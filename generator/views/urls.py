@@ -11,7 +11,8 @@ code base spells ``week-NN``.
 
 from __future__ import annotations
 
-from urllib.parse import quote_plus
+import re
+from urllib.parse import quote_plus, urlsplit
 
 HOME = "index.md"
 DATA = "assets/handbook-data.js"
@@ -74,6 +75,34 @@ def progress(slug: str) -> str:
 PROGRESS_LINK = "progress.md"
 START_ANCHOR = "your-start-date"
 """The progress page's section where a reader sets a personal start date."""
+SHARE_ANCHOR = "share-your-progress-with-the-team"
+"""The progress page's section on sharing progress on the team board."""
+
+
+def team(slug: str) -> str:
+    """Source path of a roadmap's team board, served at ``/<slug>/team/``."""
+    return f"{slug}/team.md"
+
+
+TEAM_LINK = "team.md"
+
+
+def team_folder(slug: str) -> str:
+    """Where a roadmap's member files are committed, relative to the repository's root."""
+    return f"content/team/{slug}"
+
+
+def propose_file(repo_url: str, slug: str) -> str | None:
+    """GitHub's page for proposing a new file in a roadmap's team folder (it opens a pull
+    request from the browser), or None when ``repo_url`` is not a GitHub repository."""
+    parts = urlsplit(repo_url.rstrip("/"))
+    if parts.scheme != "https" or parts.netloc != "github.com" or not _REPOSITORY.match(parts.path):
+        return None
+    return f"https://github.com{parts.path}/new/main/{team_folder(slug)}"
+
+
+_REPOSITORY = re.compile(r"^/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+"""A GitHub repository's path: ``/owner/name``."""
 
 
 def now(slug: str) -> str:

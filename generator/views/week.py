@@ -74,6 +74,8 @@ class WeekPage:
     notes: tuple[str, ...]
     previous: Link | None
     next: Link | None
+    team: Link | None = None
+    """How many team members finished this week, linked to the team board (if it has one)."""
 
 
 def week_title(week: DatedWeek) -> str:
@@ -125,9 +127,17 @@ def _project(plan: Plan, week: DatedWeek, glance_due: tuple[DueItem, ...]) -> Pr
     )
 
 
-def week_page(plan: Plan, week: DatedWeek, material: Study, occasions: list[Occasion]) -> WeekPage:
-    """The view of one dated week; ``material`` is its entry's study material and
-    ``occasions`` the milestones, deadlines and key dates it announces."""
+def week_page(
+    plan: Plan,
+    week: DatedWeek,
+    material: Study,
+    occasions: list[Occasion],
+    *,
+    team: Link | None = None,
+) -> WeekPage:
+    """The view of one dated week; ``material`` is its entry's study material,
+    ``occasions`` the milestones, deadlines and key dates it announces, and ``team`` the
+    line saying how many team members finished it."""
     roadmap = plan.roadmap
     entry = week.entry
     slug = roadmap.slug
@@ -161,4 +171,5 @@ def week_page(plan: Plan, week: DatedWeek, material: Study, occasions: list[Occa
         notes=tuple(entry.notes),
         previous=Link(week_title(previous), urls.week_link(previous.number)) if previous else None,
         next=Link(week_title(following), urls.week_link(following.number)) if following else None,
+        team=team,
     )

@@ -24,6 +24,7 @@ KINDS = {
         "project-week": "fixture-team/week-04/",
         "week-suggested-dates": "fixture-solo/week-02/",
         "progress": "fixture-team/progress/",
+        "team-board": "fixture-team/team/",
         "now-before-start": "fixture-solo/now/",
     },
     "real": {
