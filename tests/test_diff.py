@@ -136,7 +136,9 @@ def test_a_week_whose_own_text_also_changed_is_still_listed(
     _append_week_4(repo)
     path = repo / "content" / "roadmaps" / "solo.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("Install the tools", "Install the tools twice"), "utf-8")
+    # reworded under its old id, which a team member's file has ticked
+    reworded = "beginner_task: {text: Install the tools twice, id: install-the-tools}"
+    path.write_text(text.replace("beginner_task: Install the tools", reworded), "utf-8")
     lines = _run(repo, capsys, "HEAD").splitlines()
     assert "  changed: Week 1 · Setup" in lines
     assert "    - items added: “Beginner task: Install the tools twice”" in lines
