@@ -16,7 +16,7 @@ import enum
 from dataclasses import dataclass
 
 from generator.model import KeyDate, Month, slugify
-from generator.schedule import Plan, week_of
+from generator.weekdates import Plan, week_of
 
 
 class Kind(enum.StrEnum):

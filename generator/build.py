@@ -22,9 +22,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import engine, offline, pipeline, webapp, webassets, writer
-from generator import settings as config_settings
-from generator.settings import Settings
+from generator import engine, offline, pipeline, siteconfig, webapp, webassets, writer
+from generator.siteconfig import Settings
 from generator.views import urls
 
 MARKER = ".handbook-site"
@@ -56,7 +55,7 @@ def prepare(settings: Settings, site_dir: Path | None, builder: str) -> Path:
     called before rendering, so a build that cannot happen writes nothing."""
     engine.check(builder)
     target = (site_dir or settings.site_dir).resolve()
-    config_settings.ensure_folder(target, "--site-dir")
+    siteconfig.ensure_folder(target, "--site-dir")
     if builder == "zensical":  # refused now, not after the render: Zensical's folder rule
         engine.inside_project(settings, target, "--site-dir")
         engine.inside_project(settings, settings.docs_dir, "--docs")

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import cli_publish, cli_team, settings
+from generator import cli_review, cli_team, siteconfig
 from generator.engine import DEFAULT as DEFAULT_ENGINE
 from generator.engine import ENGINES
 from generator.errors import ContentError, HandbookError
@@ -44,7 +44,7 @@ def _site_options() -> argparse.ArgumentParser:
     options.add_argument(
         "--config",
         type=Path,
-        default=settings.DEFAULT_CONFIG,
+        default=siteconfig.DEFAULT_CONFIG,
         help="MkDocs configuration (default: mkdocs.yml)",
     )
     options.add_argument(
@@ -175,7 +175,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     refresh.set_defaults(run=_refresh)
 
-    cli_publish.add_commands(commands, content)
+    cli_review.add_commands(commands, content)
     cli_team.add_commands(commands, content)
     return parser
 
@@ -190,8 +190,8 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _settings(args: argparse.Namespace) -> settings.Settings:
-    return settings.load(args.config, docs=args.docs, site=getattr(args, "site_dir", None))
+def _settings(args: argparse.Namespace) -> siteconfig.Settings:
+    return siteconfig.load(args.config, docs=args.docs, site=getattr(args, "site_dir", None))
 
 
 def _report_render(result: Rendered, docs: Path) -> None:

@@ -40,9 +40,9 @@ from typing import Any
 
 import yaml
 
-from generator import settings as config_settings
+from generator import siteconfig
 from generator.errors import HandbookError, UsageError
-from generator.settings import QUIET, Settings
+from generator.siteconfig import QUIET, Settings
 
 ENGINES = ("mkdocs", "zensical")
 DEFAULT = "mkdocs"
@@ -177,9 +177,9 @@ def _mkdocs_build(config_file: Path, env: Mapping[str, str]) -> None:
     from mkdocs.commands.build import build as mkdocs_build
 
     _show_mkdocs_log()
-    loaded = config_settings.load_mkdocs(config_file, env=env)
+    loaded = siteconfig.load_mkdocs(config_file, env=env)
     loaded["strict"] = True
-    with config_settings.environ({**QUIET, **env}):
+    with siteconfig.environ({**QUIET, **env}):
         try:
             loaded.plugins.on_startup(command="build", dirty=False)
             try:

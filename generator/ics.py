@@ -27,8 +27,8 @@ from icalendar import Calendar, Event, vDDDTypes, vRecur
 
 from generator.agenda import Kind, Occasion, occasions
 from generator.model import Roadmap, Schedule, slugify
-from generator.schedule import DatedWeek, Plan
 from generator.views.urls import week_url
+from generator.weekdates import DatedWeek, Plan
 
 PRODUCT = "-//Study Handbook//Roadmap calendar//EN"
 UID_DOMAIN = "study-handbook"

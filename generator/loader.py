@@ -2,7 +2,7 @@
 
 Loading is the first stage of the pipeline. It reads each roadmap file as
 strict UTF-8, parses it with ``yamlsource`` (which keeps positions), validates
-it with the pydantic models, then checks its dates with ``schedule.check``.
+it with the pydantic models, then checks its dates with ``weekdates.check``.
 Problems from all stages and all files are gathered and raised together as
 one ``ContentError``, each located as ``FILE:LINE:COL: key.path: message``,
 so a contributor fixes a file in one pass instead of one error per run.
@@ -30,7 +30,7 @@ import pydantic
 import yaml
 from pydantic_core import ErrorDetails
 
-from generator import schedule, yamlsource
+from generator import weekdates, yamlsource
 from generator.errors import ContentError, ContentProblem, UsageError
 from generator.limits import MAX_FILE_BYTES, MAX_PROBLEMS
 from generator.model import FORM_TAGS, JoinedLines, Roadmap
@@ -45,7 +45,7 @@ class Loaded:
     """A roadmap that passed every check, with its dated weeks and source file."""
 
     file: str
-    plan: schedule.Plan
+    plan: weekdates.Plan
     members: tuple[Member, ...] = ()
     """The team members who share their progress on this roadmap (``generator.team``), by
     handle."""
@@ -201,11 +201,11 @@ def load_file(file: FsPath) -> Loaded:
     if found:  # e.g. a refused tag whose value was dropped but validated fine
         raise found.error()
 
-    for path, message in schedule.check(roadmap):
+    for path, message in weekdates.check(roadmap):
         found.add(path, message)
     if found:
         raise found.error()
-    return Loaded(file=name, plan=schedule.plan(roadmap))
+    return Loaded(file=name, plan=weekdates.plan(roadmap))
 
 
 def _mark_joined_lines(source: yamlsource.Source) -> None:

@@ -5,7 +5,7 @@ keys (a typo must not silently drop a week's build task), empty text and wrong
 types; the JSON Schema exported from them (``handbook schema``) lets editors
 validate and complete content files as people type. Rules that need the whole
 roadmap, such as week numbering and dates agreeing with the calendar, live in
-``schedule.py`` because they are date arithmetic, not shape.
+``weekdates.py`` because they are date arithmetic, not shape.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ from types import FrameType
 
 from generator import engine, pipeline, webapp, webassets
 from generator.errors import ContentError, UsageError
-from generator.settings import Settings
+from generator.siteconfig import Settings
 from generator.views import urls
 
 POLL = 0.05

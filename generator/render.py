@@ -1,5 +1,5 @@
 """Views → the handbook's files: every page through its logic-free Jinja2 template, plus
-the non-page files from :mod:`generator.assets`. One renderer for every page kind.
+the non-page files from :mod:`generator.datafiles`. One renderer for every page kind.
 
 Every ``{{ value }}`` in a template is escaped for Markdown by the
 environment's ``finalize`` hook, so a template cannot forget to escape.
@@ -16,7 +16,7 @@ from functools import cache
 import jinja2
 from markupsafe import Markup
 
-from generator import assets, escape
+from generator import datafiles, escape
 from generator.views.site import Page, Site
 
 _TOKEN = re.compile(r"^[A-Za-z0-9._:/+-]+$")
@@ -93,6 +93,6 @@ def render(site: Site) -> dict[str, str]:
     files = Files()
     for page in site.pages:
         files.add(page.path, render_page(page))
-    for path, text in assets.files(site):
+    for path, text in datafiles.files(site):
         files.add(path, text)
     return files.texts

@@ -36,7 +36,7 @@ from generator.progress_export import SLUG_PATTERN, ProgressExport
 from generator.views.progress_ids import ID_PATTERN
 
 if TYPE_CHECKING:
-    from generator.schedule import Plan
+    from generator.weekdates import Plan
 
 FOLDER = "team"
 """The content folder's sub-folder of member files: ``team/<slug>/<handle>.json``."""

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from generator import ics, loader, schedule
-from generator.schedule import Plan
+from generator import ics, loader, weekdates
+from generator.weekdates import Plan
 from tests.conftest import HANDBOOK
 
 SITE = "https://handbook.example/"
@@ -107,7 +107,7 @@ def test_without_site_url_events_carry_no_links(team: Plan) -> None:
 def test_roadmap_without_schedule_has_no_timezone_or_recurrence(
     plans: dict[str, Plan], team: Plan
 ) -> None:
-    bare = schedule.plan(team.roadmap.model_copy(update={"schedule": None}))
+    bare = weekdates.plan(team.roadmap.model_copy(update={"schedule": None}))
     text = ics.calendar(bare, None)
     assert "VTIMEZONE" not in text and "RRULE" not in text
     # 7 weeks; a milestone; a deadline (with its key date); the kickoff and the fortnight

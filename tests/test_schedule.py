@@ -7,7 +7,7 @@ import datetime as dt
 from generator.limits import MAX_BLOCK_WEEKS, MAX_DATE, MAX_WEEK
 from generator.loader import load_file
 from generator.model import Roadmap
-from generator.schedule import check, plan, week_end, week_of, week_start
+from generator.weekdates import check, plan, week_end, week_of, week_start
 from tests.conftest import FIXTURES
 
 START = dt.date(2026, 1, 19)

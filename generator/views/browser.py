@@ -16,11 +16,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator import escape
-from generator.schedule import Plan
 from generator.views import urls
 from generator.views.dates import browser_formats
 from generator.views.progress_ids import ID_PATTERN
 from generator.views.study import Study
+from generator.weekdates import Plan
 
 
 @dataclass(frozen=True)

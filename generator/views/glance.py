@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from generator.agenda import Kind, Occasion
 from generator.model import ROLES, Hours, ItemChoice, Roadmap
-from generator.schedule import DatedWeek, Plan, week_of
 from generator.views import urls
 from generator.views.dates import WEEKDAY_KEYS, Dates, format_days, weekday_name
 from generator.views.values import Link, format_hours, titled
+from generator.weekdates import DatedWeek, Plan, week_of
 
 _KIND_LABELS = {Kind.DEADLINE: "Deadline", Kind.MILESTONE: "Milestone", Kind.KEY_DATE: "Key date"}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.model import Month, Phase
-from generator.schedule import DatedWeek, Plan
+from generator.weekdates import DatedWeek, Plan
 
 Groups = list[tuple[Phase | None, list[tuple[Month, list[DatedWeek]]]]]
 

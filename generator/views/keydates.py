@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model import KeyDate
-from generator.schedule import Plan, week_of
 from generator.views import urls
 from generator.views.dates import Dates
 from generator.views.values import Link, titled
+from generator.weekdates import Plan, week_of
 
 
 @dataclass(frozen=True)

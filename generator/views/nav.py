@@ -11,10 +11,10 @@ import html
 from collections.abc import Collection, Sequence
 
 from generator import escape
-from generator.schedule import Plan
 from generator.views import urls
 from generator.views.groups import groups
 from generator.views.values import titled
+from generator.weekdates import Plan
 
 NavEntry = str | dict[str, list["NavEntry"]]
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from generator.schedule import Plan
 from generator.views import urls
 from generator.views.dates import Dates
+from generator.weekdates import Plan
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from typing import ClassVar
 
 from generator.agenda import deadline_title
 from generator.model import Month, Phase, ScheduleDay
-from generator.schedule import DatedWeek, Plan
 from generator.views import urls
 from generator.views.dates import Dates, days_text
 from generator.views.glance import DueItem, suggested_start, time_budget, zone_label
@@ -16,6 +15,7 @@ from generator.views.groups import groups
 from generator.views.keydates import KeyDateView, key_date
 from generator.views.values import Link, titled
 from generator.views.week import week_title
+from generator.weekdates import DatedWeek, Plan
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from generator.schedule import Plan
 from generator.views import urls
 from generator.views.dates import Dates, format_day
 from generator.views.study import Study
 from generator.views.values import Link
+from generator.weekdates import Plan
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from generator.agenda import occasions
-from generator.schedule import Plan
 from generator.views import urls
 from generator.views.browser import BrowserData, browser_data
 from generator.views.glance import by_week
@@ -19,6 +18,7 @@ from generator.views.progress import progress_page
 from generator.views.study import Study, study
 from generator.views.team import finished_line, standings, team_page
 from generator.views.week import week_page
+from generator.weekdates import Plan
 from generator.youtube.shown import Resolutions
 
 if TYPE_CHECKING:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model import ROLES, ItemChoice, QueryChoice
-from generator.schedule import DatedWeek
 from generator.views import progress_ids, urls
 from generator.views.dates import format_day, format_month
 from generator.views.values import (
@@ -22,6 +21,7 @@ from generator.views.values import (
     format_total,
     plural,
 )
+from generator.weekdates import DatedWeek
 from generator.youtube.lock import StoredVideo
 from generator.youtube.query import split_year
 from generator.youtube.shown import Resolutions

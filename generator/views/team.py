@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from generator.agenda import deadline_title
-from generator.schedule import Plan
 from generator.views import urls
 from generator.views.dates import Dates, format_day
 from generator.views.study import Study
 from generator.views.values import Link, titled
 from generator.views.week import week_title
+from generator.weekdates import Plan
 
 if TYPE_CHECKING:
     from generator.team import Member

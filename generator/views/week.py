@@ -13,7 +13,6 @@ from typing import ClassVar
 from generator import escape
 from generator.agenda import Occasion
 from generator.model import Month
-from generator.schedule import DatedWeek, Plan
 from generator.views import urls
 from generator.views.dates import Dates
 from generator.views.glance import (
@@ -27,6 +26,7 @@ from generator.views.glance import (
 )
 from generator.views.study import SearchGroup, Section, Study, video_summary
 from generator.views.values import Link, titled
+from generator.weekdates import DatedWeek, Plan
 
 
 @dataclass(frozen=True)

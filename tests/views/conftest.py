@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator import loader
-from generator.schedule import Plan
 from generator.views.site import Site, site
+from generator.weekdates import Plan
 from generator.youtube import lock, shown
 from tests.conftest import HANDBOOK, SITE_URL
 

@@ -6,14 +6,14 @@ import datetime as dt
 import json
 import re
 
-from generator import assets, pipeline
-from generator.schedule import Plan
+from generator import datafiles, pipeline
 from generator.views import urls
 from generator.views.dates import DateFormat, Dates, browser_formats
 from generator.views.progress_ids import ID_PATTERN
 from generator.views.site import Site
 from generator.views.values import Choice
 from generator.views.week import WeekPage
+from generator.weekdates import Plan
 from tests.conftest import FIXTURES, HANDBOOK, SITE_URL
 
 
@@ -51,8 +51,8 @@ def test_every_progress_id_matches_the_pattern_the_browser_checks(handbook: Site
 def test_data_script_is_deterministic_plain_javascript(
     handbook: Site, plans: dict[str, Plan]
 ) -> None:
-    script = assets.data_script(handbook.data)
-    assert script == assets.data_script(handbook.data)
+    script = datafiles.data_script(handbook.data)
+    assert script == datafiles.data_script(handbook.data)
     assert script.isascii()
     payload = _payload(script)
     assert payload["formats"] == browser_formats()

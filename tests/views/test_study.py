@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from generator.schedule import Plan
 from generator.views.site import Site, materials
 from generator.views.study import Search, SearchGroup, Study
 from generator.views.values import Check, Choice, Link
 from generator.views.week import WeekPage
+from generator.weekdates import Plan
 from generator.youtube import lock, shown
 from tests.conftest import HANDBOOK
 
