@@ -145,3 +145,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             or path.stem in SLOW_MODULES
         ):
             item.add_marker(pytest.mark.slow)
+
+
+@functools.cache
+def _markdown_setup() -> tuple[tuple[str, ...], dict[str, dict[str, object]]]:
+    from generator import siteconfig
+
+    loaded = siteconfig.load_mkdocs(ROOT / "mkdocs.yml")
+    return tuple(loaded["markdown_extensions"]), dict(loaded["mdx_configs"])
+
+
+def site_markdown(source: str) -> str:
+    """``source`` converted to HTML by Python-Markdown with exactly the extensions and
+    settings ``mkdocs.yml`` gives the site (read once per session), as both engines do."""
+    import markdown
+
+    extensions, configs = _markdown_setup()
+    html: str = markdown.Markdown(extensions=list(extensions), extension_configs=configs).convert(
+        source
+    )
+    return html

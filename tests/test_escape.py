@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import markdown
 import pytest
 
 from generator.escape import markdown as md_escape
 from generator.escape import plain
+from tests.conftest import site_markdown
 
 
 def to_html(source: str) -> str:
-    converter = markdown.Markdown(
-        extensions=["tables", "attr_list", "md_in_html", "admonition", "pymdownx.escapeall"],
-        extension_configs={"pymdownx.escapeall": {"hardbreak": False, "nbsp": False}},
-    )
-    html: str = converter.convert(source)
-    return html
+    return site_markdown(source)
 
 
 @pytest.mark.parametrize(
