@@ -11,20 +11,17 @@ from playwright.sync_api import Browser, Page, expect
 
 from generator import offline
 from tests.browser.conftest import TIMEZONE
+from tests.search import result, search
 
-
-def _search(page: Page, words: str) -> None:
-    # Material's search debounces on the real clock, so these tests never fix the clock.
-    page.locator(".md-search__input").click()
-    page.keyboard.type(words)
+# The themes' search debounces on the real clock, so these tests never fix the clock.
 
 
 def test_search_finds_a_week_by_its_build(page: Page, base_url: str) -> None:
     page.goto(base_url)
-    _search(page, "dotfiles")
-    first = page.locator(".md-search-result__item").first
-    expect(first).to_contain_text("Week 1 · Shell & Git")
-    first.locator("a").first.click()
+    search(page, "dotfiles")
+    first = result(page, "Week 1 · Shell & Git")
+    expect(first).to_be_visible()
+    first.click()
     expect(page).to_have_url(
         re.compile(re.escape(base_url + "fixture-team/week-01/") + r"(\?h=.*)?$")
     )
@@ -45,10 +42,10 @@ def test_offline_copy_works_from_disk(browser: Browser, offline_copy: Path) -> N
         page = context.new_page()
         page.goto(offline_copy.joinpath("index.html").as_uri())
         expect(page.locator(".hb-offline")).to_be_hidden()  # no link to itself
-        _search(page, "dotfiles")
-        result = page.locator(".md-search-result__item").first
-        expect(result).to_contain_text("Week 1 · Shell & Git")
-        result.locator("a").first.click()
+        search(page, "dotfiles")
+        found = result(page, "Week 1 · Shell & Git")
+        expect(found).to_be_visible()
+        found.click()
         week = offline_copy.joinpath("fixture-team/week-01.html").as_uri()
         expect(page).to_have_url(re.compile(re.escape(week) + r"(\?h=.*)?$"))
 

@@ -26,6 +26,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expec
 from generator import precache, webapp, webassets
 from tests.browser.conftest import TIMEZONE
 from tests.chromium import ARGS, CHROMIUM
+from tests.search import result, search
 
 PREFIX = "/user/repo/"
 TEAM = "fixture-team/"
@@ -114,11 +115,6 @@ def _offline(context: BrowserContext, site: Served) -> None:
     context.set_offline(True)
 
 
-def _search(page: Page, words: str) -> None:
-    page.locator(".md-search__input").click()
-    page.keyboard.type(words)
-
-
 def _pages_requested(requests: list[str]) -> set[str]:
     """The HTML pages among ``requests`` (directory addresses, query dropped)."""
     return {path.split("?")[0] for path in requests if path.split("?")[0].endswith("/")}
@@ -141,10 +137,10 @@ def test_a_roadmap_opened_once_works_offline(
     expect(logo).to_have_js_property("complete", True)
     assert logo.evaluate("image => image.naturalWidth") > 0
 
-    _search(tab, "dotfiles")
-    result = tab.locator(".md-search-result__item").first
-    expect(result).to_contain_text("Week 1 · Shell & Git")
-    result.locator("a").first.click()  # the result's address carries ?h=dotfiles
+    search(tab, "dotfiles")
+    found = result(tab, "Week 1 · Shell & Git")
+    expect(found).to_be_visible()
+    found.click()  # the result's address carries ?h=dotfiles
     expect(tab.locator("h1")).to_contain_text("Week 1 · Shell & Git")
 
     tab.goto(served.url + TEAM + "week-05/")
@@ -285,8 +281,8 @@ def _still_works(page: Page, url: str) -> None:
     box.check()
     page.reload()
     expect(box).to_be_checked()
-    _search(page, "dotfiles")
-    expect(page.locator(".md-search-result__item").first).to_contain_text("Week 1 · Shell & Git")
+    search(page, "dotfiles")
+    expect(result(page, "Week 1 · Shell & Git")).to_be_visible()
     page.goto(url + TEAM + "now/")
     expect(page.locator("h1")).to_be_visible()
 
