@@ -16,8 +16,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from generator import cli, offline, precache, webapp
-from tests.conftest import HANDBOOK, ROOT, scratch_project
+from generator import cli, offline, precache, webapp, webassets
+from tests.conftest import HANDBOOK, scratch_project
 
 INDIGO = "#4051b5"
 
@@ -274,14 +274,14 @@ def test_the_worker_lists_every_file_for_offline_reading_with_its_hash(built_sit
     assert any("?v=" in address for address in shell)  # our assets, as pages ask for them
     assert build["version"] == precache.version(
         precache.Precache(shell, groups),
-        (ROOT / "overrides" / webapp.WORKER_SOURCE).read_text(encoding="utf-8"),
+        (webassets.SOURCES / webassets.WORKER_SOURCE).read_text(encoding="utf-8"),
     )
 
 
 def test_the_version_changes_with_any_file_or_the_worker(built_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("downloads"))
-    source = (ROOT / "overrides" / webapp.WORKER_SOURCE).read_text(encoding="utf-8")
+    source = (webassets.SOURCES / webassets.WORKER_SOURCE).read_text(encoding="utf-8")
     first = precache.version(precache.collect(site), source)
     assert precache.version(precache.collect(site), source) == first
 

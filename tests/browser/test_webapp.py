@@ -23,10 +23,9 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect
 
-from generator import precache, webapp
+from generator import precache, webapp, webassets
 from tests.browser.conftest import TIMEZONE
 from tests.chromium import ARGS, CHROMIUM
-from tests.conftest import ROOT
 
 PREFIX = "/user/repo/"
 TEAM = "fixture-team/"
@@ -202,7 +201,7 @@ def _redeploy(site: Path) -> str:
         file = site / TEAM / page / "index.html"
         text = file.read_text(encoding="utf-8")
         file.write_text(text.replace(title, f"{title}, revised"), encoding="utf-8")
-    source = (ROOT / "overrides" / webapp.WORKER_SOURCE).read_text(encoding="utf-8")
+    source = (webassets.SOURCES / webassets.WORKER_SOURCE).read_text(encoding="utf-8")
     files = precache.write_worker(site, source)
     return precache.version(files, source)
 
@@ -258,7 +257,7 @@ def test_a_build_without_hooks_retires_the_worker(tab: Page, served: Served) -> 
     tab.goto(served.url + TEAM + "week-01/")
     _saved(tab, "fixture-team")
     assert len(tab.evaluate("caches.keys()")) == 1
-    source = ROOT / "overrides" / webapp.WORKER_SOURCE
+    source = webassets.SOURCES / webassets.WORKER_SOURCE
     shutil.copy2(source, served.root / precache.WORKER)
     left = tab.evaluate(
         """async () => {
