@@ -36,7 +36,11 @@ SCRIPT_PARTS = (
     "roadmap.js",  # a roadmap's facts from the generated data
     "ticks.js",  # checkboxes and progress bars
     "when.js",  # dates moved to a personal start, this week, days left, sessions, now page
-    "progress.js",  # the progress page's tools
+    "notes.js",  # the reader's note on each week: week page box, progress page list
+    "activity.js",  # days ticked: calendar, text alternative, streaks
+    "pace.js",  # on track, ahead or behind; projected finish
+    "transfer.js",  # export to a file, import (merged)
+    "progress.js",  # the progress page: the record and the tools
     "main.js",  # starts everything, last
 )
 """The script's source files in ``SOURCES``, split by concern, in the order they are joined.

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from bench import assets
 
-BUDGET = 8_000
+BUDGET = 10_500
 """Gzipped bytes of our published JS and CSS together (what GitHub Pages sends): what every
 page loads on top of Material (a framework alone would blow this, which is the point).
 Counted gzipped since December 2026: the minified budget of 15,000 bytes was already passed
-(15,119) when the script moved to ``generator/web/``, before the learner's record arrived."""
+(15,119) when the script moved to ``generator/web/``. The learner's record (notes, activity,
+pace, export version 2) took the two files from 5,561 to about 9,700 gzipped bytes."""
 
 
 def test_measure_reports_our_files_and_vendored_separately() -> None:

@@ -20,11 +20,12 @@ var ROOT = (script && data(script, "root")) || ".",
   DATA = window.handbookData || {},
   ROADMAPS = DATA.roadmaps || {},
   FORMATS = DATA.formats,
+  EXPORT = DATA["export"] || {},
   KEY = "study-handbook:v1:",
-  FORMAT = "study-handbook-progress",
   DAY = 86400000,
   ISO = /^(\d{4})-(\d{2})-(\d{2})$/,
-  ITEM = new RegExp(DATA.idPattern || "^$");
+  ITEM = new RegExp(DATA.idPattern || "^$"),
+  WEEK = new RegExp(EXPORT.weekPattern || "^$");
 
 /* Short names for what every part below does, so the minified script stays small. */
 function each(selector, action) { document.querySelectorAll(selector).forEach(action); }
@@ -41,3 +42,6 @@ function anchor(text, href) {
   link.href = href;
   return link;
 }
+/* "1 item", "3 items". */
+function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }

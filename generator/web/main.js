@@ -1,3 +1,5 @@
+/* main: starts everything, once the parts above have defined it. */
+
 /* ---- offline copy link: hidden inside the offline copy and where no zip was built ---- */
 
 function checkOfflineLink() {
@@ -9,7 +11,7 @@ function checkOfflineLink() {
   });
 }
 
-
+/* Everything that shows saved state, read afresh (another tab or an import may have changed it). */
 function refresh() {
   cache = {};
   showCheckboxes();
@@ -17,12 +19,15 @@ function refresh() {
   showDates();
   showThisWeek();
   showCountdowns();
+  showNotes();
+  showRecord();
 }
 
 /* Instant navigation is off, so this runs once per page load (html.hb-js is set in <head>);
  * the storage event keeps other open tabs in step, and pageshow covers pages restored from
  * the back/forward cache. */
 bindCheckboxes();
+bindNotes();
 bindTools();
 refresh();
 showSessions();

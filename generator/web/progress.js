@@ -1,61 +1,18 @@
-/* ---- progress page: export, import (merge), reset, personal start date ---- */
+/* progress: the progress page, <div class="hb-tools" data-roadmap>: the reader's record
+ * (pace, activity, notes) and the tools (export, import, reset, personal start date).
+ * Without JavaScript the page says it needs it (handbook.css shows .hb-nojs or .hb-js-only
+ * from the first paint, so nothing moves when this runs). */
 
-function message(tools, which, text, isError) {
-  var box = tools.querySelector('[data-hb-message="' + which + '"]');
-  box.textContent = text;
-  box.classList.toggle("hb-error", !!isError);
-  box.setAttribute("role", isError ? "alert" : "status");
-}
-
-function exportProgress(tools, slug) {
-  var state = load(slug);
-  var body = JSON.stringify({
-    format: FORMAT, version: 1, roadmap: slug, exported: isoDay(today()),
-    start: state.start, done: Array.from(state.done).sort()
-  }, null, 2) + "\n";
-  var url = URL.createObjectURL(new Blob([body], { type: "application/json" })),
-    link = el("a");
-  link.href = url;
-  link.download = "study-handbook-" + slug + "-progress.json";
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(function () { URL.revokeObjectURL(url); }, 0);
-  message(tools, "progress", "Exported " + state.done.size + " ticked items to " + link.download + ".");
-}
-
-/* Returns an error text, or null after merging the file into this browser's progress. */
-var REFUSED = ", so nothing was imported.";
-function importProgress(tools, slug, text) {
-  var file;
-  try {
-    file = JSON.parse(text);
-  } catch (error) {
-    return "That file is not valid JSON" + REFUSED;
-  }
-  if (!file || typeof file !== "object" || file.format !== FORMAT) {
-    return "That file is not a Study Handbook progress export" + REFUSED;
-  }
-  if (file.roadmap !== slug) {
-    return "That file holds progress for \"" + file.roadmap + "\", not for this roadmap" + REFUSED;
-  }
-  if (!Array.isArray(file.done) || !file.done.every(function (id) { return isItem(id) && id.indexOf(slug + "/") === 0; })) {
-    return "That file's list of ticked items is damaged" + REFUSED;
-  }
-  if (file.start !== null && file.start !== undefined && parseDay(file.start) === null) {
-    return "That file's start date is damaged" + REFUSED;
-  }
-  var state = load(slug),
-    added = file.done.filter(function (id) { return !state.done.has(id); });
-  added.forEach(function (id) { state.done.add(id); });
-  var note = "";
-  if (file.start && !state.start) {
-    state.start = file.start;
-    note = " Your start date " + fmtDay(parseDay(file.start)) + " was imported too.";
-  }
-  if (!save(slug)) return "This browser could not save the progress (its storage is full or blocked).";
-  message(tools, "progress", "Imported " + file.done.length + " ticked items (" + added.length + " new)." + note);
-  return null;
+function showRecord() {
+  var tools = document.querySelector(".hb-tools");
+  if (!tools || !ROADMAPS[data(tools, "roadmap")]) return;
+  var slug = data(tools, "roadmap"),
+    counts = activityOf(slug),
+    streaks = streaksOf(counts);
+  showPace(tools.querySelector("[data-hb-pace]"), slug);
+  showStreaks(tools.querySelector("[data-hb-streaks]"), slug, counts, streaks);
+  showCalendar(tools.querySelector("[data-hb-activity]"), slug, counts, streaks);
+  showNoteList(tools.querySelector("[data-hb-notes]"), slug);
 }
 
 function showStart(tools, slug) {
@@ -67,8 +24,6 @@ function bindTools() {
   var tools = document.querySelector(".hb-tools");
   if (!tools || !ROADMAPS[data(tools, "roadmap")]) return;
   var slug = data(tools, "roadmap");
-  tools.querySelector(".hb-nojs").hidden = true;
-  tools.querySelector(".hb-js-only").hidden = false;
   showStart(tools, slug);
   tools.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-hb-action]");
@@ -78,13 +33,14 @@ function bindTools() {
     if (action === "export") {
       exportProgress(tools, slug);
     } else if (action === "reset") {
-      if (!window.confirm("Reset all progress for " + ROADMAPS[slug].title + "? Every item is unticked; this cannot be undone (export first to keep a copy).")) {
+      if (!window.confirm("Reset all progress for " + ROADMAPS[slug].title + "? Every item is unticked and the days you ticked them are forgotten; your notes are kept. This cannot be undone (export first to keep a copy).")) {
         message(tools, "progress", "Nothing was reset.");
         return;
       }
       state.done.clear();
+      state.days = {};
       save(slug);
-      message(tools, "progress", "All progress for this roadmap was reset.");
+      message(tools, "progress", "All ticks for this roadmap were reset; your notes are kept.");
     } else if (action === "start") {
       var value = tools.querySelector('[data-hb-field="start"]').value;
       if (parseDay(value) === null) {

@@ -23,6 +23,30 @@ function unitsOf(slug, week) {
   });
   return units;
 }
+function isDone(done, unit) { return unit.some(function (id) { return done.has(id); }); }
+/* How many distinct units weeks 1 to k hold, for k = 0 to the last week: what the roadmap
+ * expects done by the end of each week (the pace, pace.js). */
+function unitsThrough(slug) {
+  var seen = {},
+    total = 0,
+    through = [0];
+  ROADMAPS[slug].weeks.forEach(function (w) {
+    w.units.forEach(function (unit) {
+      var key = unit.join(" ");
+      if (!seen[key]) total += 1;
+      seen[key] = true;
+    });
+    through.push(total);
+  });
+  return through;
+}
+/* The week number a note's key ("<slug>/wNN") belongs to, from the data; 0 if none. */
+function weekOfNote(slug, key) {
+  var weeks = ROADMAPS[slug].weeks;
+  for (var i = 0; i < weeks.length; i += 1) if (slug + "/" + weeks[i].note === key) return i + 1;
+  return 0;
+}
+function weekName(slug, n) { return "Week " + n + " · " + ROADMAPS[slug].weeks[n - 1].title; }
 /* Where the reader is: before the start, in week n, or after the end. */
 function position(slug) {
   var n = Math.floor((today() - startOf(slug)) / (7 * DAY)) + 1;

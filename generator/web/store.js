@@ -1,4 +1,13 @@
-/* store: what this browser keeps for each roadmap. */
+/* store: what this browser keeps for each roadmap, in localStorage under "study-handbook:v1:<slug>":
+ *   {"done": ["<slug>/wNN/<item>", ...],          ticked items and watched videos
+ *    "start": "YYYY-MM-DD" | null,                the reader's own start date
+ *    "days": {"<item id>": "YYYY-MM-DD"},         the reader's day each one was ticked
+ *    "notes": {"<slug>/wNN": {"text": "...", "updated": "<ISO 8601 with offset>"}}}
+ * the same fields as the export (generator/progress_export.py). "days" and "notes" arrived
+ * in December 2026: older saved progress has neither and reads as it always did. A note
+ * emptied by the reader stays as an empty text with its time, so that importing an older
+ * file does not bring the erased text back (the newer note wins, see transfer.js).
+ */
 
 var cache = {};
 function load(slug) {
@@ -9,13 +18,25 @@ function load(slug) {
   } catch (error) { // unreadable or blocked storage: start empty rather than break the page
     saved = {};
   }
-  var done = Array.isArray(saved.done) ? saved.done.filter(isItem) : [];
-  cache[slug] = { done: new Set(done), start: parseDay(saved.start) === null ? null : saved.start };
+  var done = Array.isArray(saved.done) ? saved.done.filter(isItem) : [],
+    days = {},
+    notes = {};
+  /* What another version of this script (or a hand edit) left that does not fit is dropped,
+   * entry by entry, rather than trusted. */
+  done.forEach(function (id) {
+    if (saved.days && typeof saved.days === "object" && parseDay(saved.days[id]) !== null) days[id] = saved.days[id];
+  });
+  if (saved.notes && typeof saved.notes === "object") {
+    Object.keys(saved.notes).forEach(function (key) {
+      if (isNote(key, saved.notes[key])) notes[key] = { text: saved.notes[key].text, updated: saved.notes[key].updated };
+    });
+  }
+  cache[slug] = { done: new Set(done), start: parseDay(saved.start) === null ? null : saved.start, days: days, notes: notes };
   return cache[slug];
 }
 function save(slug) {
   var state = load(slug),
-    value = JSON.stringify({ done: Array.from(state.done).sort(), start: state.start });
+    value = JSON.stringify({ done: Array.from(state.done).sort(), start: state.start, days: state.days, notes: state.notes });
   try {
     localStorage.setItem(KEY + slug, value);
     return true;
@@ -24,3 +45,33 @@ function save(slug) {
   }
 }
 function isItem(value) { return typeof value === "string" && ITEM.test(value); }
+function isNote(key, note) {
+  return WEEK.test(key) && !!note && typeof note.text === "string" && note.text.length <= EXPORT.noteLimit
+    && parseMoment(note.updated) !== null;
+}
+
+/* A tick remembers the reader's day; unticking forgets it (the day is of the tick, not of
+ * the item: ticked again later, it counts on that later day). */
+function tick(slug, id, on) {
+  var state = load(slug);
+  if (on) {
+    state.done.add(id);
+    if (!has(state.days, id)) state.days[id] = isoDay(today());
+  } else {
+    state.done.delete(id);
+    delete state.days[id];
+  }
+  return save(slug);
+}
+
+/* The reader's note on a week ("<slug>/wNN"); changed only when its text changes. */
+function noteOf(slug, key) {
+  var note = load(slug).notes[key];
+  return note ? note.text : "";
+}
+function writeNote(slug, key, text, when) {
+  var state = load(slug);
+  if (noteOf(slug, key) === text) return true;
+  state.notes[key] = { text: text, updated: isoMoment(when) };
+  return save(slug);
+}

@@ -1,4 +1,6 @@
-/* ---- checkboxes ---- */
+/* ticks: checkboxes on week pages, and the progress bars of every page. */
+
+/* ---- checkboxes: <input type=checkbox data-item="<progress id>"> ---- */
 
 function bindCheckboxes() {
   each("input[data-item]", function (box) {
@@ -6,9 +8,7 @@ function bindCheckboxes() {
       slug = id.split("/")[0];
     if (!ROADMAPS[slug]) return;
     box.addEventListener("change", function () {
-      var state = load(slug);
-      if (box.checked) state.done.add(id); else state.done.delete(id);
-      save(slug);
+      tick(slug, id, box.checked);
       refresh();
     });
   });
@@ -30,7 +30,7 @@ function showBars() {
     var week = +data(box, "week") || 0,
       items = unitsOf(slug, week),
       done = load(slug).done,
-      count = items.filter(function (unit) { return unit.some(function (id) { return done.has(id); }); }).length;
+      count = items.filter(function (unit) { return isDone(done, unit); }).length;
     box.hidden = items.length === 0;
     if (!box.firstChild) {
       var bar = el("progress");

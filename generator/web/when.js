@@ -1,3 +1,6 @@
+/* when: what depends on today and on the reader's start date: dates moved to that start, this
+ * week, days left until what is due, sessions on the reader's clock, and the now page. */
+
 /* ---- dates: <span class="hb-dates" data-roadmap data-start data-end? data-format> ---- */
 
 var contentText = new WeakMap();
