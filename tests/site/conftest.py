@@ -39,8 +39,10 @@ class CheckedSite:
 
 
 @pytest.fixture(scope="session", params=sorted(SITES))
-def site(request: pytest.FixtureRequest) -> Iterator[CheckedSite]:
-    """Each checked site, built and served."""
+def site(request: pytest.FixtureRequest, engine: str) -> Iterator[CheckedSite]:
+    """Each checked site, built with each engine and served. ``engine`` is asked for here so
+    that pytest parametrizes the checks by it: the site fixtures below depend on it, and a
+    fixture looked up by name (``getfixturevalue``) cannot bring a parameter of its own."""
     root: Path = request.getfixturevalue(SITES[request.param])
     with serving(root) as url:
         yield CheckedSite(request.param, root, url)
