@@ -71,7 +71,7 @@ function showPace(box, slug) {
   if (!left) {
     outlook = null;
   } else if (!pace.dated) {
-    outlook.textContent = "No pace yet: none of your ticks has a day, so no finish date can be projected. Every tick from now on remembers its day, and this page then projects when you would finish at your pace.";
+    outlook.textContent = "No pace yet: none of your ticks has a day, so there is no finish date to project. Each tick from now on remembers its day.";
   } else if (!pace.recent) {
     outlook.textContent = "No ticks in the last four weeks, so there is no recent pace to project a finish date from.";
   } else {
