@@ -24,7 +24,7 @@ def _tick_at(page: Page, url: str, moment: str, nth: int, path: str = TEAM + "we
 
 
 def _days(page: Page) -> dict[str, str]:
-    saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}:record')"))
     days: dict[str, str] = saved["days"]
     return days
 

@@ -10,6 +10,8 @@ from playwright.sync_api import Browser, Page, expect
 TEAM = "fixture-team/"
 NOON = "2026-11-18T12:00:00+03:00"
 KEY = "study-handbook:v1:fixture-team"
+RECORD = KEY + ":record"
+"""Where the browser keeps days and notes, apart from the ticks (generator/web/store.js)."""
 HOSTILE = (
     "Read <script>window.hbHit = 1</script> first\n"
     '<img src="x" onerror="window.hbHit = 2">\n'
@@ -20,7 +22,7 @@ HOSTILE = (
 
 
 def _saved(page: Page) -> dict[str, object]:
-    saved: dict[str, object] = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    saved: dict[str, object] = json.loads(page.evaluate(f"localStorage.getItem('{RECORD}')"))
     return saved
 
 
@@ -65,6 +67,21 @@ def test_the_progress_page_lists_each_week_with_a_note(page: Page, base_url: str
     notes.nth(1).locator("a").click()
     expect(page).to_have_url(base_url + TEAM + "week-05/#my-notes")
     expect(page.locator("#hb-note")).to_have_value("Deploy: the second half.")
+
+
+def test_a_page_of_an_older_deploy_rewriting_the_ticks_keeps_the_notes(
+    page: Page, base_url: str
+) -> None:
+    """A tab still open on the previous deploy runs the previous script, which saves ticks and
+    start date as the whole entry it knows: the notes live elsewhere, so they stay."""
+    page.goto(base_url + TEAM + "week-02/")
+    page.fill("#hb-note", "Kept")
+    page.locator("#hb-note").blur()
+    older = json.dumps({"done": ["fixture-team/w02/five-small-python-programs"], "start": None})
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, older])
+    page.reload()
+    expect(page.locator("#hb-note")).to_have_value("Kept")
+    expect(page.locator("input[data-item]").first).to_be_checked()
 
 
 def test_the_two_weeks_of_a_block_have_a_note_each(page: Page, base_url: str) -> None:

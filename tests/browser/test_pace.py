@@ -38,8 +38,11 @@ def _seed(
     page.goto(base_url + TEAM + "progress/")
     done: list[str] = page.evaluate(FIRST_ITEMS, weeks)
     dated = dict(zip(done, days, strict=False)) if days else {}
-    state = {"done": done, "start": start, "days": dated, "notes": {}}
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(state)])
+    saved = {KEY: {"done": done, "start": start}, KEY + ":record": {"days": dated, "notes": {}}}
+    for key, value in saved.items():
+        page.evaluate(
+            "([key, value]) => localStorage.setItem(key, value)", [key, json.dumps(value)]
+        )
     page.reload()
 
 
