@@ -64,7 +64,9 @@ function refusal(file, slug) {
   if (!Array.isArray(file.done) || file.done.length > EXPORT.itemLimit || !file.done.every(function (id) { return isItem(id) && mine(id); })) {
     return "That file's list of ticked items is damaged";
   }
-  if (file.version !== undefined && file.version !== 1 && file.version !== 2) return "That file's version is damaged";
+  if (file.version !== undefined && !(file.version >= 1 && file.version % 1 === 0 && typeof file.version === "number")) {
+    return "That file's version is damaged";
+  }
   if (file.start !== null && file.start !== undefined && parseDay(file.start) === null) {
     return "That file's start date is damaged";
   }
