@@ -1,11 +1,13 @@
-"""Size of the handbook's own browser assets (our script and stylesheet, ``generator/web/``).
+"""Size of the handbook's own browser assets: the reader's script and stylesheet.
 
 The reader's features promise to stay small and framework-free; this measures
-what every page costs on top of the theme: bytes of the sources, of the minified
-copies the render publishes (``generator/webassets.py``), and of those gzipped
-(what GitHub Pages sends). Vendored third-party files (``overrides/assets/vendor``)
-are reported separately so our own code's growth is visible on its own. Run as a
-script for JSON output: ``python bench/assets.py``.
+what every page costs on top of Material, as the render publishes it
+(``generator/webassets.py``: the script's parts joined in one scope and minified,
+the stylesheet minified): bytes of the readable sources, of the published copies,
+and of those gzipped (what GitHub Pages sends). Vendored third-party files
+(``overrides/assets/vendor``, copied as they are) are reported separately, so our
+own code's growth is visible on its own. Run as a script for JSON output:
+``python -m bench.assets``.
 """
 
 from __future__ import annotations
@@ -28,31 +30,36 @@ def _sizes(source: bytes, published: bytes) -> dict[str, int]:
     }
 
 
-def measure(vendor: Path = VENDOR) -> dict[str, object]:
-    """Bytes (source, minified as published, and that gzipped) of our script and stylesheet
-    and of each vendored file, with totals for ours and for vendored."""
+def _ours() -> dict[str, dict[str, int]]:
+    """Our published files by name (``handbook.js``), each with its readable source's size."""
     published = webassets.files()
+    stylesheet = (webassets.SOURCES / webassets.STYLESHEET_SOURCE).read_bytes()
     sources = {
-        webassets.SCRIPT: webassets.script_source(),
-        webassets.STYLESHEET: (webassets.SOURCES / webassets.STYLESHEET_SOURCE).read_text("utf-8"),
+        webassets.SCRIPT: webassets.script_source().encode("utf-8"),
+        webassets.STYLESHEET: stylesheet,
     }
-    files: dict[str, dict[str, int]] = {}
-    for path, text in published.items():
-        files[Path(path).name] = _sizes(sources[path].encode("utf-8"), text.encode("utf-8"))
-    vendored = {}
-    for file in sorted(p for p in vendor.rglob("*") if p.suffix in {".js", ".css"}):
-        data = file.read_bytes()
-        vendored["vendor/" + file.relative_to(vendor).as_posix()] = _sizes(data, data)
-    files.update(vendored)
+    return {
+        Path(path).name: _sizes(sources[path], text.encode("utf-8"))
+        for path, text in sorted(published.items())
+    }
+
+
+def measure(vendor: Path = VENDOR) -> dict[str, object]:
+    """Bytes (source, published, and that gzipped) of our script and stylesheet and of each
+    vendored JS/CSS file, with totals for ours and for vendored."""
+    files = _ours()
     totals = {
         "ours": {
-            key: sum(files[Path(p).name][key] for p in published)
-            for key in ("raw", "minified", "gzip")
+            key: sum(sizes[key] for sizes in files.values()) for key in ("raw", "minified", "gzip")
         },
-        "vendored": {
-            key: sum(v[key] for v in vendored.values()) for key in ("raw", "minified", "gzip")
-        },
+        "vendored": {"raw": 0, "minified": 0, "gzip": 0},
     }
+    for path in sorted(p for p in vendor.rglob("*") if p.suffix in {".js", ".css"}):
+        data = path.read_bytes()
+        sizes = _sizes(data, data)
+        files["vendor/" + path.relative_to(vendor).as_posix()] = sizes
+        for key, value in sizes.items():
+            totals["vendored"][key] += value
     return {"files": files, "totals": totals}
 
 

@@ -29,10 +29,25 @@ STYLESHEET = "assets/handbook.css"
 DATA = "assets/handbook-data.js"
 """Site paths of the files pages load (the data is written by ``handbook render`` too)."""
 
-SCRIPT_PARTS = ("handbook.js",)
-"""The script's source files in ``SOURCES``, in the order they are joined. They share one
-scope: the joined script runs inside a single function, so a part defines plain functions
-and variables that the parts after it use, and nothing leaks into the page's globals."""
+SCRIPT_PARTS = (
+    "base.js",  # shared names, DOM helpers
+    "dates.js",  # whole days, the reader's calendar, formats
+    "store.js",  # what this browser keeps per roadmap
+    "roadmap.js",  # a roadmap's facts from the generated data
+    "ticks.js",  # checkboxes and progress bars
+    "when.js",  # dates moved to a personal start, this week, days left, sessions, now page
+    "notes.js",  # the reader's note on each week: week page box, progress page list
+    "activity.js",  # days ticked: calendar, text alternative, streaks
+    "pace.js",  # on track, ahead or behind; projected finish
+    "transfer.js",  # export to a file, import (merged)
+    "progress.js",  # the progress page: the record and the tools
+    "main.js",  # starts everything, last
+)
+"""The script's source files in ``SOURCES``, split by concern, in the order they are joined.
+They share one scope: the joined script runs inside a single function, so a part defines
+plain functions and variables that the parts after it use, and nothing leaks into the
+page's globals. Each part is written as top-level ES5 code (no indentation for the
+function around it)."""
 STYLESHEET_SOURCE = "handbook.css"
 WORKER_SOURCE = "sw.js"
 """The service worker's source; the finishing stage publishes it filled in (``precache``)."""

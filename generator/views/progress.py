@@ -1,7 +1,10 @@
-"""A roadmap's progress page: overall bar, export, import, reset and personal start date.
+"""A roadmap's progress page: overall bar, the reader's pace, activity and notes, export,
+import, reset and personal start date.
 
-What is ticked is only known in the browser (``overrides/assets/handbook.js``);
-the page carries the controls and the roadmap's own facts.
+What is ticked, when, and what the reader wrote are only known in the browser
+(``generator/web/``, whose parts ``pace.js``, ``activity.js`` and ``notes.js`` fill the
+page's sections); the page carries the headings, the room they fill, the controls and the
+roadmap's own facts.
 """
 
 from __future__ import annotations

@@ -15,6 +15,11 @@ a search's videos are one unit (watching one of them covers the search), and
 a choice of searches is one unit of all their videos. Week pages, the
 browser data and the progress page all take ids and units from here, so a
 box ticked on a week page is what the overview counts.
+
+A week's *note* (the reader's own text) is kept under the week's key,
+``<slug>/wNN`` with the week page's own number: unlike a block's ticks, the
+two pages of a two-week block have a note each, because a note is about the
+week the reader lived, not about the material.
 """
 
 from __future__ import annotations
@@ -42,3 +47,9 @@ def done_id(slug: str, entry: int) -> str:
 def video_id(slug: str, video: str) -> str:
     """Progress id of a watched video of roadmap ``slug``."""
     return f"{slug}/video/{video}"
+
+
+def week_key(slug: str, week: int) -> str:
+    """Key of the reader's note on week ``week`` of roadmap ``slug`` (``backend-2026/w05``):
+    the export's ``notes`` are keyed by it (``progress_export.WEEK_PATTERN``)."""
+    return f"{slug}/w{week:02d}"

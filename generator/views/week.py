@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from generator import escape
+from generator import escape, progress_export
 from generator.agenda import Occasion
 from generator.model import Month
 from generator.views import urls
@@ -24,6 +24,7 @@ from generator.views.glance import (
     time_budget,
     zone_label,
 )
+from generator.views.progress_ids import week_key
 from generator.views.study import SearchGroup, Section, Study, video_summary
 from generator.views.values import Link, titled
 from generator.weekdates import DatedWeek, Plan
@@ -51,6 +52,15 @@ class Project:
 
 
 @dataclass(frozen=True)
+class NoteBox:
+    """The reader's "My notes" box: the key the browser keeps the note under, and its limit
+    (the export format's, so that whatever a reader types also exports and imports)."""
+
+    key: str
+    limit: int
+
+
+@dataclass(frozen=True)
 class WeekPage:
     """Everything one week page shows."""
 
@@ -72,6 +82,7 @@ class WeekPage:
     videos: tuple[SearchGroup, ...]
     guidance: tuple[SearchGroup, ...]
     notes: tuple[str, ...]
+    my_notes: NoteBox
     previous: Link | None
     next: Link | None
     team: Link | None = None
@@ -169,6 +180,7 @@ def week_page(
         videos=material.videos,
         guidance=material.guidance,
         notes=tuple(entry.notes),
+        my_notes=NoteBox(week_key(slug, week.number), progress_export.NOTE_LIMIT),
         previous=Link(week_title(previous), urls.week_link(previous.number)) if previous else None,
         next=Link(week_title(following), urls.week_link(following.number)) if following else None,
         team=team,

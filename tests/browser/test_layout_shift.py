@@ -15,8 +15,9 @@ from playwright.sync_api import Browser
 
 from tests.browser.conftest import TIMEZONE
 
-PAGES = ("", "fixture-team/", "fixture-team/week-01/", "fixture-solo/")
-"""Home (a "This week" line and a bar per card), an overview, a week page."""
+PAGES = ("", "fixture-team/", "fixture-team/week-01/", "fixture-solo/", "fixture-team/progress/")
+"""Home (a "This week" line and a bar per card), an overview, a week page (its notes box), the
+progress page (pace, streaks, activity calendar and notes list, all filled by the script)."""
 
 RECORD_SHIFTS = """
 window.hbShifts = [];
@@ -50,6 +51,7 @@ def test_filling_the_page_moves_nothing(
             "[...document.querySelectorAll('.hb-progress:not([hidden])')]"
             ".every(box => box.querySelector('progress'))"
             " && [...document.querySelectorAll('.hb-now')].every(line => line.textContent)"
+            " && [...document.querySelectorAll('[data-hb-pace]')].every(box => box.textContent)"
         )
         assert tab.locator(".hb-progress progress").count() > 0
         # one more frame, so shifts from the last change are reported

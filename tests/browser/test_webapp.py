@@ -146,8 +146,10 @@ def test_a_roadmap_opened_once_works_offline(
     tab.goto(served.url + TEAM + "week-05/")
     box = tab.locator("input[data-item]").first
     box.check()
+    tab.fill("#hb-note", "Written offline")  # the reader's record: all in the one script
     tab.reload()
     expect(box).to_be_checked()
+    expect(tab.locator("#hb-note")).to_have_value("Written offline")
 
     tab.goto(served.url + TEAM + "now/")  # "this week"
     expect(tab).to_have_url(served.url + TEAM + "week-03/")
@@ -156,6 +158,9 @@ def test_a_roadmap_opened_once_works_offline(
     tab.fill("#hb-start", "2026-11-09")
     tab.get_by_role("button", name="Save start date").click()
     expect(tab.locator('[data-hb-message="start"]')).to_contain_text("Week 1 now starts on")
+    expect(tab.locator(".hb-note-text")).to_have_text("Written offline")
+    expect(tab.locator(".hb-calendar-box li")).to_have_text(["Wed 18 Nov 2026: 1 tick"])
+    expect(tab.locator(".hb-pace-status")).to_contain_text("1 of 16 items done")
     tab.goto(served.url + TEAM + "week-02/")
     expect(tab.locator(".hb-week .hb-dates")).to_have_text("Mon 16 Nov – Sun 22 Nov 2026")
 

@@ -6,10 +6,10 @@ import datetime as dt
 import json
 import re
 
-from generator import datafiles, pipeline
+from generator import datafiles, pipeline, progress_export
 from generator.views import urls
 from generator.views.dates import DateFormat, Dates, browser_formats
-from generator.views.progress_ids import ID_PATTERN
+from generator.views.progress_ids import ID_PATTERN, week_key
 from generator.views.site import Site
 from generator.views.values import Choice
 from generator.views.week import WeekPage
@@ -93,3 +93,31 @@ def test_every_roadmap_gets_progress_now_and_calendar_files(plans: dict[str, Pla
         assert 'data-hb-action="export"' in files[urls.progress(slug)]
         assert f'data-roadmap="{slug}"' in files[urls.now(slug)]
         assert files[urls.calendar(slug)].startswith("BEGIN:VCALENDAR\r\n")
+
+
+def test_each_week_carries_the_key_its_note_is_exported_under(handbook: Site) -> None:
+    pattern = re.compile(progress_export.WEEK_PATTERN)
+    weeks = [page for page in handbook.pages if isinstance(page, WeekPage)]
+    for page in weeks:
+        entry = handbook.data.roadmaps[page.roadmap].weeks[page.number - 1]
+        assert (
+            f"{page.roadmap}/{entry.note}"
+            == page.my_notes.key
+            == week_key(page.roadmap, page.number)
+        )
+        assert pattern.match(page.my_notes.key)
+        assert page.my_notes.limit == progress_export.NOTE_LIMIT
+    # the two pages of a block share their ticks, not their notes
+    team = {page.number: page.my_notes.key for page in weeks if page.roadmap == "fixture-team"}
+    assert team[4] == "fixture-team/w04" and team[5] == "fixture-team/w05"
+
+
+def test_the_export_rules_the_browser_checks_are_the_models(handbook: Site) -> None:
+    payload = _payload(datafiles.data_script(handbook.data))
+    assert payload["export"] == {
+        "format": progress_export.FORMAT,
+        "version": progress_export.VERSION,
+        "weekPattern": progress_export.WEEK_PATTERN,
+        "noteLimit": progress_export.NOTE_LIMIT,
+        "itemLimit": progress_export.ITEM_LIMIT,
+    }
