@@ -99,6 +99,13 @@ def add_commands(
         help="the date the browser's clock is fixed at, 10:00 (default: today)",
     )
     preview.add_argument(
+        "--sample-above",
+        type=int,
+        default=20,
+        metavar="PAGES",
+        help="when more pages than this changed, screenshot one of each kind (default: 20)",
+    )
+    preview.add_argument(
         "--chromium",
         type=Path,
         default=Path("/usr/bin/chromium"),
@@ -149,6 +156,7 @@ def _preview(args: argparse.Namespace) -> int:
         out=args.out,
         today=args.today,
         chromium=args.chromium,
+        sample_above=args.sample_above,
     )
 
 

@@ -131,6 +131,7 @@ class SiteChanges:
     files: list[str] = field(default_factory=list)  # other files that differ (assets, index)
     assets: list[str] = field(default_factory=list)  # of those, styles and scripts pages load
     total: int = 0  # pages in the new site
+    sample_above: int = SAMPLE_ABOVE  # more changed pages than this: screenshot a sample
 
 
 @dataclass(frozen=True)
@@ -310,7 +311,7 @@ def _only_length(path: str, old: str, new: str, lengths: Mapping[str, tuple[int,
 
 def sampled(changes: SiteChanges) -> bool:
     """Whether the change touches too many pages to show each."""
-    return len(changes.pages) > SAMPLE_ABOVE
+    return len(changes.pages) > changes.sample_above
 
 
 def shots(changes: SiteChanges, content: Collection[str] = ()) -> list[Shot]:
@@ -325,7 +326,7 @@ def shots(changes: SiteChanges, content: Collection[str] = ()) -> list[Shot]:
         page = next((p for p in (*ours, *changes.pages) if p.page_kind == kind), None)
         if page is not None:
             chosen.append(page)
-    if len(ours) <= SAMPLE_ABOVE:
+    if len(ours) <= changes.sample_above:
         chosen += [page for page in ours if page not in chosen]
     return [Shot(page) for page in chosen]
 
@@ -795,6 +796,7 @@ def command(
     out: Path,
     today: dt.date | None,
     chromium: Path = CHROMIUM,
+    sample_above: int = SAMPLE_ABOVE,
 ) -> int:
     """``handbook preview [REV]``: build both sides, compare, photograph, summarise."""
     root = _toplevel(config.resolve().parent)
@@ -813,6 +815,7 @@ def command(
         analysis = None  # the base's content does not load with this tree's generator
     lengths = {r.slug: r.length for r in analysis.roadmaps if r.length} if analysis else {}
     changes = compare_sites(sides.site("before"), sides.site("after"), lengths)
+    changes.sample_above = sample_above
     compared = time.perf_counter()
     planned = shots(changes, content_pages(analysis))
     sites = {side: sides.site(side) for side in ("before", "after")}
