@@ -55,20 +55,3 @@ def measure(site: Path, roadmaps: list[str], browser: Browser) -> dict[str, Any]
                 "added_bytes": with_worker - without,
             }
     return figures
-
-
-def table(figures: dict[str, Any]) -> list[str]:
-    """The figures as Markdown lines."""
-    lines = [
-        "",
-        "## First visit to a roadmap's overview (gzip, as GitHub Pages serves it; bytes sent)",
-        "",
-        "| roadmap | without the worker | with the worker (saved for offline) | added |",
-        "| --- | --- | --- | --- |",
-    ]
-    for slug, row in figures.items():
-        lines.append(
-            f"| {slug} | {row['without_worker_bytes']:,} | {row['with_worker_bytes']:,} | "
-            f"{row['added_bytes']:,} |"
-        )
-    return lines

@@ -1,10 +1,15 @@
-"""``make bench``: how fast, how light, how frugal, measured side by side.
+"""``make bench``: what people wait for, with each engine side by side.
 
-Writes ``bench/results.json`` and ``bench/results.md`` and prints the table.
-Every time is the median of several runs; every comparison is a ratio of
-figures measured in the same run on the same machine. Nothing here is
-asserted by the tests: timings vary between machines, so they are reported,
-not enforced.
+For the real handbook and a synthetic one of 1,000 weeks, and for each engine (MkDocs with
+Material, Zensical): what ``make build`` costs against the engine alone, what the second
+``make build`` costs, and how long an edit takes to show in ``make serve``; for the real
+handbook, what a reader's phone loads and Lighthouse's scores, on the site each engine
+builds. Writes ``bench/results.json`` and ``bench/results.md`` and prints the report.
+
+Every time is a median; figures compared with each other are measured in the same run, in
+rounds. Nothing here is asserted by the tests: timings vary between machines, so they are
+reported, not enforced. ``--quick`` (for development) leaves out the 1,000-week handbook and
+Lighthouse, the two slow parts.
 """
 
 from __future__ import annotations
@@ -12,7 +17,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.metadata
-import itertools
 import json
 import os
 import platform
@@ -25,7 +29,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import assets, firstvisit, lighthouse, pages, quota, synthetic
+from bench import assets, firstvisit, lighthouse, pages, preview, quota, synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work"
@@ -33,7 +37,13 @@ SITE_URL = "http://127.0.0.1:8000/"
 """The site_url renders use, as mkdocs.yml gives it without SITE_URL set."""
 RESULTS_JSON = ROOT / "bench" / "results.json"
 RESULTS_MD = ROOT / "bench" / "results.md"
-PROJECT_FILES = ("mkdocs.yml", "overrides", "generator")
+PROJECT_FILES = ("mkdocs.yml", "overrides")
+"""What a scratch project holds besides its content. Not the generator: it runs from the
+installed package, and a copy in the project would be what ``python -m generator.cli``
+imports there (the working directory comes first on the module path)."""
+ENGINES = ("mkdocs", "zensical")
+GENERATED = "mkdocs.generated.yml"
+"""The generated configuration ``handbook build`` writes beside mkdocs.yml (``engine.py``)."""
 
 
 def median_seconds(action: Callable[[], object], runs: int) -> float:
@@ -47,14 +57,15 @@ def median_seconds(action: Callable[[], object], runs: int) -> float:
     return round(statistics.median(times), 4)
 
 
-def run(command: Sequence[str | Path], cwd: Path) -> None:
-    """Run a command quietly; fail loudly with its output if it fails."""
+def run(command: Sequence[str | Path], cwd: Path) -> str:
+    """Run a command quietly and return its output; fail loudly with it if it fails."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
         raise RuntimeError(f"{command} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
 
 
 def project(name: str, content: Path) -> Path:
@@ -72,8 +83,11 @@ def project(name: str, content: Path) -> Path:
     return target
 
 
-def handbooks() -> dict[str, Path]:
-    """The content folders measured: the real one and a synthetic 1,000-week one."""
+def handbooks(quick: bool) -> dict[str, Path]:
+    """The content folders measured: the real one and (unless ``quick``) a synthetic
+    1,000-week one, to see how the build scales."""
+    if quick:
+        return {"real": ROOT / "content"}
     big = WORK / "content-1000"
     shutil.rmtree(big, ignore_errors=True)
     synthetic.write(big, 1000)
@@ -116,71 +130,97 @@ def render_figures(content: Path, runs: int) -> dict[str, Any]:
     return {"seconds": seconds, "peak_rss_mb": round(int(peak.stdout.strip()) / 1024, 1)}
 
 
-def overhead_figures(name: str, content: Path, rounds: int) -> dict[str, Any]:
-    """``handbook build`` (load, render, mkdocs build) versus ``mkdocs build`` alone, and a
-    render right after a build.
+def engine_alone(engine: str) -> list[str]:
+    """The engine's own build of the pages ``handbook build`` generated, from the generated
+    configuration: the figure the handbook's overhead is measured against."""
+    if engine == "mkdocs":
+        return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", GENERATED]
+    return [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", GENERATED]
 
-    "cold": the render stamp is removed before each run, so the content is
-    loaded, validated and rendered every time (the files are still not
-    rewritten); "warm": nothing changed since the last build, the usual case
-    of a rebuild, where the stamp lets the render stage skip its work.
 
-    The four are measured in rounds, one of each per round, so that a machine
-    slowing down or speeding up during the run (a shared machine does) weighs
-    on all of them alike. The render here follows the builds of the round
-    before, so it also meets the disk as they left it: on this benchmark's
-    virtual machine, creating its 1,000 files took 0.04 s after other renders and
-    up to 0.5 s after builds (each build deletes and rewrites thousands).
-    """
-    from generator import pipeline, writer
-
-    root = project(f"overhead-{name.replace(' ', '-')}", content)
-    python = sys.executable
-    full = [python, "-m", "generator.cli", "build", "--no-offline", "--site-dir", "site"]
-    alone = [python, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
-    stamp = root / "build" / "docs" / writer.STAMP
-    folders = (WORK / f"ratio-docs-{n}" for n in itertools.count())
-    for folder in WORK.glob("ratio-docs-*"):
-        shutil.rmtree(folder)
-
-    def render() -> None:  # as render_figures times it: in process, into a new folder
-        pipeline.render_handbook(content, next(folders), SITE_URL)
-
-    def cold() -> None:
-        stamp.unlink(missing_ok=True)
-        run(full, root)
-
-    def warm() -> None:
-        run(full, root)
-
-    def mkdocs_alone() -> None:
-        run(alone, root)
-
-    actions = {"render": render, "cold": cold, "warm": warm, "alone": mkdocs_alone}
+def in_rounds(actions: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """Median seconds of each action, run one of each per round, in the order given, after
+    an untimed warm-up round: a shared machine slowing down or speeding up during the run
+    then weighs on all of them alike."""
     times: dict[str, list[float]] = {key: [] for key in actions}
-    for action in actions.values():  # warm-up: generates the pages mkdocs alone builds from
-        action()
-    for _ in range(rounds):
+    for round_number in range(rounds + 1):
         for key, action in actions.items():
             start = time.perf_counter()
             action()
-            times[key].append(time.perf_counter() - start)
-    for folder in WORK.glob("ratio-docs-*"):
-        shutil.rmtree(folder)
-    cold_seconds, warm_seconds, alone_seconds = (
-        round(statistics.median(times[key]), 4) for key in ("cold", "warm", "alone")
+            if round_number:
+                times[key].append(time.perf_counter() - start)
+    return {key: round(statistics.median(values), 4) for key, values in times.items()}
+
+
+def percent_over(figure: float, base: float) -> float:
+    """How much longer ``figure`` is than ``base``, in percent."""
+    return round((figure / base - 1) * 100, 1)
+
+
+def build_figures(name: str, content: Path, engine: str, rounds: int) -> dict[str, Any]:
+    """What ``handbook build --builder ENGINE`` costs, against the engine alone on the same
+    pages, and what the second ``make build`` costs.
+
+    - **cold** (``--no-offline``): the render stamp and the site's stamp are emptied first,
+      and Zensical's cache removed (its own build runs with ``--clean``), so the content is
+      loaded, rendered, handed over, built and finished every time;
+    - **engine alone**: ``mkdocs build`` / ``zensical build --clean`` from the generated
+      configuration the cold build wrote; the difference is the handbook's overhead;
+    - **full, cold**: the same with the offline copy, as ``make build`` runs it;
+    - **no change**: ``make build`` again right after it: everything is reused.
+    """
+    from generator import build, writer
+
+    root = project(f"build-{name.replace(' ', '-')}-{engine}", content)
+    handbook = [sys.executable, "-m", "generator.cli", "build", "--builder", engine]
+    docs_stamp = root / "build" / "docs" / writer.STAMP
+    site_stamp = root / "site" / build.MARKER
+
+    def cold(options: Sequence[str]) -> Callable[[], None]:
+        def action() -> None:
+            docs_stamp.unlink(missing_ok=True)
+            if site_stamp.parent.is_dir():  # emptied, not removed: the folder stays ours
+                site_stamp.write_text("{}\n", encoding="utf-8")
+            shutil.rmtree(root / ".cache", ignore_errors=True)  # Zensical's
+            run([*handbook, *options], root)
+
+        return action
+
+    def no_change() -> None:
+        if run(handbook, root).count("Up to date:") != 2:  # pages and site: else it would lie
+            raise RuntimeError(f"{root}: a build right after a build did not reuse everything")
+
+    medians = in_rounds(
+        {
+            "cold": cold(["--no-offline"]),
+            "alone": lambda: run(engine_alone(engine), root),
+            "full": cold([]),
+            "no_change": no_change,
+        },
+        rounds,
     )
-    ratios = [r / a for r, a in zip(times["render"], times["alone"], strict=True)]
     return {
-        "handbook_build_cold_seconds": cold_seconds,
-        "handbook_build_warm_seconds": warm_seconds,
-        "mkdocs_build_seconds": alone_seconds,
-        "overhead_cold_percent": round((cold_seconds / alone_seconds - 1) * 100, 1),
-        "overhead_warm_percent": round((warm_seconds / alone_seconds - 1) * 100, 1),
-        "render_after_build_seconds": round(statistics.median(times["render"]), 4),
-        "render_after_build_ratio": round(statistics.median(ratios), 3),
+        "engine_alone_seconds": medians["alone"],
+        "handbook_build_cold_seconds": medians["cold"],
+        "overhead_percent": percent_over(medians["cold"], medians["alone"]),
+        "full_build_cold_seconds": medians["full"],
+        "no_change_build_seconds": medians["no_change"],
         "rounds": rounds,
     }
+
+
+def preview_figures(name: str, content: Path, edits: int) -> dict[str, Any]:
+    """Edit → served page in ``handbook serve``, with each engine, on one scratch project."""
+    root = project(f"preview-{name.replace(' ', '-')}", content)
+    figures: dict[str, Any] = {}
+    for engine in ENGINES:
+        medians = preview.measure(root, engine, edits)
+        figures[engine] = {
+            "title_edit_seconds": medians["title"],
+            "topic_edit_seconds": medians["topic"],
+            "edits": edits,
+        }
+    return figures
 
 
 def noop_figures(content: Path) -> dict[str, Any]:
@@ -223,22 +263,33 @@ def filled_content() -> Path:
     return folder
 
 
-def page_weight(runs: int) -> dict[str, Any]:
-    """Bytes of a week page and of our assets; requests it makes before anything scrolls."""
-    root = project("weight", filled_content())
-    # with the offline zip, as deployed: the home page links to it
-    run([sys.executable, "-m", "generator.cli", "build", "--site-dir", "site"], root)
-    site = root / "site"
-    page = "backend-2026/week-44/index.html"
-    data_script = site / "assets" / "handbook-data.js"
-    ours = assets.measure()["totals"]
-    figures: dict[str, Any] = {
-        "page": page,
-        "html_bytes": (site / page).stat().st_size,
-        "our_js_css_bytes": ours,
-        "generated_data_script_bytes": data_script.stat().st_size,
-    }
-    figures.update(_requests(site, page))
+WEEK_PAGE = "backend-2026/week-44/"
+"""The week page weighed: a project week with its videos."""
+LIGHTHOUSE_PAGES = {"home": "", "overview": "backend-2026/", "week": WEEK_PAGE}
+"""The pages readers open most."""
+
+
+def weight_sites(content: Path) -> dict[str, Path]:
+    """The handbook with its videos built by each engine, as deployed (offline copy
+    included: the home page links to it), each in a project of its own."""
+    sites = {}
+    for engine in ENGINES:
+        root = project(f"weight-{engine}", content)
+        run([sys.executable, "-m", "generator.cli", "build", "--builder", engine], root)
+        sites[engine] = root / "site"
+    return sites
+
+
+def page_weight(sites: dict[str, Path]) -> dict[str, Any]:
+    """Bytes of the week page and of our assets; requests it makes before anything scrolls,
+    per engine (our own JS and CSS are the same under both)."""
+    figures: dict[str, Any] = {"page": WEEK_PAGE, "our_js_css_bytes": assets.measure()["totals"]}
+    for engine, site in sites.items():
+        figures[engine] = {
+            "html_bytes": (site / WEEK_PAGE / "index.html").stat().st_size,
+            "generated_data_script_bytes": (site / "assets" / "handbook-data.js").stat().st_size,
+            **_requests(site, WEEK_PAGE),
+        }
     return figures
 
 
@@ -257,7 +308,7 @@ def _requests(site: Path, page: str) -> dict[str, Any]:
         context.route("https://**/*", lambda route: route.fulfill(status=204))
         tab = context.new_page()
         tab.on("request", lambda request: seen.append(request.url))
-        tab.goto(base + page.removesuffix("index.html"), wait_until="networkidle")
+        tab.goto(base + page, wait_until="networkidle")
         thumbnails = tab.locator(".hb-video img").count()
         browser.close()
     external = [url for url in seen if not url.startswith(base)]
@@ -269,18 +320,9 @@ def _requests(site: Path, page: str) -> dict[str, Any]:
     }
 
 
-LIGHTHOUSE_PAGES = {"home": "", "overview": "backend-2026/", "week": "backend-2026/week-44/"}
-"""The pages readers open most, on the site ``page_weight`` built (real content, videos)."""
-
-
-def lighthouse_figures() -> dict[str, Any]:
-    """Lighthouse's mobile scores for the pages readers open most (after ``page_weight``)."""
-    return lighthouse.measure(WORK / "weight" / "site", LIGHTHOUSE_PAGES)
-
-
-def first_visit_figures() -> dict[str, Any]:
+def first_visit_figures(sites: dict[str, Path]) -> dict[str, Any]:
     """Bytes of a first visit to each real roadmap's overview, with and without the service
-    worker (on the site ``page_weight`` built)."""
+    worker, on each engine's site (a few seconds each: cheap enough to do for both)."""
     import yaml
     from playwright.sync_api import sync_playwright
 
@@ -292,29 +334,18 @@ def first_visit_figures() -> dict[str, Any]:
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         try:
-            return firstvisit.measure(WORK / "weight" / "site", roadmaps, browser)
+            return {
+                engine: firstvisit.measure(site, roadmaps, browser)
+                for engine, site in sites.items()
+            }
         finally:
             browser.close()
 
 
-def builder_figures(name: str, runs: int) -> dict[str, Any]:
-    """``mkdocs build`` versus ``zensical build`` on the pages the overhead step generated."""
-    root = WORK / f"overhead-{name.replace(' ', '-')}"
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
-    zensical = [sys.executable, "-m", "zensical", "build", "--strict", "--clean"]
-    mkdocs_seconds = median_seconds(lambda: run(mkdocs, root), runs)
-    zensical_seconds = median_seconds(lambda: run(zensical, root), runs)
-    return {
-        "mkdocs_seconds": mkdocs_seconds,
-        "zensical_seconds": zensical_seconds,
-        "mkdocs_over_zensical": round(mkdocs_seconds / zensical_seconds, 1),
-    }
-
-
 def machine() -> dict[str, Any]:
-    """Where and with what the figures were measured."""
+    """Where and with what the figures were measured, and how busy the shared machine was."""
     versions: dict[str, str | None] = {}
-    for package in ("mkdocs", "mkdocs-material", "pydantic", "PyYAML", "Jinja2", "zensical"):
+    for package in ("mkdocs", "mkdocs-material", "zensical", "pydantic", "PyYAML", "Jinja2"):
         try:
             versions[package] = importlib.metadata.version(package)
         except importlib.metadata.PackageNotFoundError:
@@ -326,60 +357,197 @@ def machine() -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
         "versions": versions,
+        "load_average_start": [round(load, 2) for load in os.getloadavg()],
     }
 
 
+Row = tuple[str, dict[str, Any]]
+"""One row of a side-by-side table: its label and a cell per engine."""
+
+
+def side_by_side(rows: Sequence[Row], first: str = "handbook: figure") -> list[str]:
+    """A Markdown table with one row per figure and one column per engine; a missing
+    cell shows as a dash."""
+    lines = [f"| {first} | {' | '.join(ENGINES)} |", "| --- " * (len(ENGINES) + 1) + "|"]
+    for label, cells in rows:
+        lines.append(f"| {label} | {' | '.join(str(cells.get(e, '–')) for e in ENGINES)} |")
+    return lines
+
+
+def _cells(by_engine: dict[str, Any], show: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
+    return {engine: show(figures) for engine, figures in by_engine.items()}
+
+
+def build_rows(build: dict[str, Any]) -> list[Row]:
+    """The build table's rows: per handbook, the engine alone, the handbook's cold build and
+    its overhead, ``make build`` cold and again with nothing changed."""
+    rows: list[Row] = []
+    for name, by_engine in build.items():
+        rows += [
+            (f"{name}: engine alone (s)", _cells(by_engine, lambda f: f["engine_alone_seconds"])),
+            (
+                f"{name}: `handbook build --no-offline`, cold (s)",
+                _cells(by_engine, lambda f: f["handbook_build_cold_seconds"]),
+            ),
+            (
+                f"{name}: overhead of the handbook",
+                _cells(by_engine, lambda f: f"{f['overhead_percent']}%"),
+            ),
+            (
+                f"{name}: `handbook build` with the offline copy, cold (s)",
+                _cells(by_engine, lambda f: f["full_build_cold_seconds"]),
+            ),
+            (
+                f"{name}: `handbook build` again, nothing changed (s)",
+                _cells(by_engine, lambda f: f["no_change_build_seconds"]),
+            ),
+        ]
+    return rows
+
+
+def preview_rows(figures: dict[str, Any]) -> list[Row]:
+    """Per handbook, the two kinds of edit."""
+    rows: list[Row] = []
+    for name, by_engine in figures.items():
+        rows += [
+            (
+                f"{name}: a week's title edited (s)",
+                _cells(by_engine, lambda f: f["title_edit_seconds"]),
+            ),
+            (
+                f"{name}: a week's topic edited (s)",
+                _cells(by_engine, lambda f: f["topic_edit_seconds"]),
+            ),
+        ]
+    return rows
+
+
+def weight_rows(weight: dict[str, Any]) -> list[Row]:
+    """The week page's bytes and requests, per engine."""
+    by_engine = {engine: weight[engine] for engine in ENGINES if engine in weight}
+    return [
+        ("HTML (bytes)", _cells(by_engine, lambda f: f"{f['html_bytes']:,}")),
+        (
+            "generated data script (bytes)",
+            _cells(by_engine, lambda f: f"{f['generated_data_script_bytes']:,}"),
+        ),
+        (
+            "requests before anything scrolls (to other hosts)",
+            _cells(
+                by_engine,
+                lambda f: f"{f['requests_before_scroll']} ({f['requests_to_other_hosts']})",
+            ),
+        ),
+        (
+            "thumbnails on the page / loaded before scrolling",
+            _cells(
+                by_engine,
+                lambda f: f"{f['thumbnails_on_page']} / {f['thumbnails_loaded_before_scroll']}",
+            ),
+        ),
+    ]
+
+
+def first_visit_rows(figures: dict[str, Any]) -> list[Row]:
+    """Per roadmap, bytes without and with the worker, per engine."""
+    slugs = sorted({slug for by_slug in figures.values() for slug in by_slug})
+    rows: list[Row] = []
+    for slug in slugs:
+        for label, key in (
+            ("without the worker", "without_worker_bytes"),
+            ("with the worker (saved for offline)", "with_worker_bytes"),
+            ("added", "added_bytes"),
+        ):
+            cells = {e: f"{by_slug[slug][key]:,}" for e, by_slug in figures.items()}
+            rows.append((f"{slug}: {label}", cells))
+    return rows
+
+
+def lighthouse_rows(figures: dict[str, Any]) -> list[Row]:
+    """Per page, the four scores and the three figures behind performance, per engine."""
+    names = [name for name in LIGHTHOUSE_PAGES if any(name in f for f in figures.values())]
+
+    def scores(page: dict[str, Any]) -> str:
+        if "error" in page:
+            return f"failed: {' '.join(page['error'])}"
+        return " / ".join(str(round(page["scores"][c] * 100)) for c in lighthouse.CATEGORIES)
+
+    def metrics(page: dict[str, Any]) -> str:
+        if "error" in page:
+            return "–"
+        return " / ".join(str(round(page["metrics"][m], 3)) for m in lighthouse.METRICS)
+
+    rows: list[Row] = []
+    for name in names:
+        pages_of = {engine: by_page[name] for engine, by_page in figures.items()}
+        rows += [
+            (f"{name}: {' / '.join(lighthouse.CATEGORIES)}", _cells(pages_of, scores)),
+            (f"{name}: {' / '.join(lighthouse.METRICS)}", _cells(pages_of, metrics)),
+        ]
+    return rows
+
+
 def markdown_report(results: dict[str, Any]) -> str:
-    """The figures as a readable Markdown document."""
+    """The figures as a readable Markdown document, the engines side by side."""
     m = results["machine"]
     lines = [
         "# Benchmark results",
         "",
-        f"Measured {m['date']} on {m['platform']} ({m['processor']}, {m['cpus']} CPUs), "
-        f"Python {m['python']}.",
+        f"Measured {m['date']} on {m['platform']} ({m['processor']}, {m['cpus']} CPUs, shared "
+        f"with other work), Python {m['python']}. Load average (1, 5, 15 min) at the start: "
+        f"{', '.join(map(str, m['load_average_start']))}; at the end: "
+        f"{', '.join(map(str, m.get('load_average_end', [])))}.",
         "Versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items() if v) + ".",
+    ]
+    if results.get("quick"):
+        lines += ["", "A `--quick` run: real content only, no Lighthouse."]
+    lines += [
         "",
-        "## Render (load, validate, render into an empty folder)",
+        "## `make build`: the handbook's build against the engine alone",
+        "",
+        "Cold: the render stamp and the site's stamp emptied (and Zensical's cache removed)",
+        "before each run, so everything is loaded, rendered, built and finished. Engine alone:",
+        "`python -m mkdocs build --strict` / `python -m zensical build --strict --clean` from",
+        "the generated configuration, on the same pages. Nothing changed: `handbook build`",
+        "right after the full build, which reuses the site. Medians of rounds in which each",
+        f"build runs once, in turn ({', '.join(_round_counts(results['build']))}).",
+        "",
+        *side_by_side(build_rows(results["build"])),
+        "",
+        "## Edit → served page in `make serve`",
+        "",
+        "From saving the roadmap file to the served week page showing the edit (polled; what a",
+        "reload would show), median of several edits, the server idle before each. A title is",
+        "in every page's sidebar, so every page is rebuilt; a topic is on one page.",
+        "",
+        *side_by_side(preview_rows(results["preview"])),
+    ]
+    w = results["page_weight"]
+    ours = w["our_js_css_bytes"]
+    lines += [
+        "",
+        f"## Page weight ({w['page']}, with its videos)",
+        "",
+        f"Our JS and CSS, the same under both engines: {ours['ours']['raw']:,} bytes "
+        f"({ours['ours']['gzip']:,} gzipped); vendored offline shim: "
+        f"{ours['vendored']['raw']:,} bytes.",
+        "",
+        *side_by_side(weight_rows(w), "week page"),
+        "",
+        "## First visit to a roadmap's overview (gzip, as GitHub Pages serves it; bytes sent)",
+        "",
+        *side_by_side(first_visit_rows(results["first_visit"]), "roadmap"),
+    ]
+    lines += lighthouse_report(results["lighthouse"])
+    lines += [
+        "",
+        "## Render (load, validate, render into an empty folder; for information)",
         "",
         "| handbook | median seconds | peak memory (MB) |",
         "| --- | --- | --- |",
     ]
     for name, figures in results["render"].items():
         lines.append(f"| {name} | {figures['seconds']} | {figures['peak_rss_mb']} |")
-    lines += [
-        "",
-        "Render time (above) as a share of `mkdocs build` on the same pages (below), in this",
-        "run; target at 1,000 weeks: at most 0.05. Beside it, a render timed right after the",
-        "builds of each round below, which also meets the disk as those builds left it",
-        "(median of each round's own ratio):",
-        "",
-        "| handbook | render / mkdocs build | render right after builds (s) | its ratio |",
-        "| --- | --- | --- | --- |",
-    ]
-    for name, ratio in results.get("render_ratio", {}).items():
-        figures = results["overhead"][name]
-        lines.append(
-            f"| {name} | {ratio} | {figures['render_after_build_seconds']} | "
-            f"{figures['render_after_build_ratio']} |"
-        )
-    lines += [
-        "",
-        "## Overhead of the handbook over MkDocs",
-        "",
-        "Cold: content loaded, validated and rendered on every run. Warm: nothing changed",
-        "since the last build, so the render stage finds its stamp current and skips.",
-        "Medians of rounds in which each build runs once, in turn.",
-        "",
-        "| handbook | mkdocs build alone (s) | handbook build, cold (s) | overhead | "
-        "handbook build, warm (s) | overhead |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
-    for name, figures in results["overhead"].items():
-        lines.append(
-            f"| {name} | {figures['mkdocs_build_seconds']} | "
-            f"{figures['handbook_build_cold_seconds']} | {figures['overhead_cold_percent']}% | "
-            f"{figures['handbook_build_warm_seconds']} | {figures['overhead_warm_percent']}% |"
-        )
     noop = results["noop"]
     lines += [
         "",
@@ -411,90 +579,86 @@ def markdown_report(results: dict[str, Any]) -> str:
             f"| {label} | {row['search_calls']} | {row['videos_calls']} | {row['units']} | "
             f"{q['naive_per_build']} |"
         )
-    w = results["page_weight"]
-    ours = w["our_js_css_bytes"]
-    lines += [
-        "",
-        f"## Page weight ({w['page']}, with its videos)",
-        "",
-        f"- HTML: {w['html_bytes']} bytes",
-        f"- our JS and CSS: {ours['ours']['raw']} bytes ({ours['ours']['gzip']} gzipped); "
-        f"vendored offline shim: {ours['vendored']['raw']} bytes",
-        f"- generated data script: {w['generated_data_script_bytes']} bytes",
-        f"- requests before anything scrolls into view: {w['requests_before_scroll']} "
-        f"({w['requests_to_other_hosts']} to other hosts; thumbnails on the page: "
-        f"{w['thumbnails_on_page']}, loaded before scrolling: "
-        f"{w['thumbnails_loaded_before_scroll']})",
-    ]
-    lines += firstvisit.table(results.get("first_visit", {}))
-    lines += lighthouse_report(results.get("lighthouse", {}))
-    lines += [
-        "",
-        "## Builders on the same generated pages",
-        "",
-        "| handbook | mkdocs build (s) | zensical build (s) | ratio |",
-        "| --- | --- | --- | --- |",
-    ]
-    for name, figures in results["builders"].items():
-        lines.append(
-            f"| {name} | {figures['mkdocs_seconds']} | {figures['zensical_seconds']} | "
-            f"{figures['mkdocs_over_zensical']}x |"
-        )
     return "\n".join(lines) + "\n"
 
 
+def _round_counts(build: dict[str, Any]) -> list[str]:
+    counts = {name: next(iter(by_engine.values()))["rounds"] for name, by_engine in build.items()}
+    return [f"{name}: {n} round{'s' if n > 1 else ''}" for name, n in counts.items()]
+
+
 def lighthouse_report(figures: dict[str, Any]) -> list[str]:
-    """Lighthouse's scores as a table, with the audits each page scores below 0.9 on."""
+    """Lighthouse's scores side by side, then the audits each page scores below 0.9 on."""
     lines = ["", "## Lighthouse (mobile preset, served gzipped like GitHub Pages)", ""]
     if "skipped" in figures:
         return [*lines, f"Not measured: {figures['skipped']}."]
-    metrics = " | ".join(lighthouse.METRICS)
-    header = f"| page | {' | '.join(lighthouse.CATEGORIES)} | {metrics} | audits below 0.9 |"
-    lines += [header, "| --- " * (len(lighthouse.CATEGORIES) + len(lighthouse.METRICS) + 2) + "|"]
-    for name, page in figures.items():
-        if "error" in page:
-            lines.append(f"| {name} | failed: {' '.join(page['error'])} |")
-            continue
-        scores = " | ".join(str(round(page["scores"][c] * 100)) for c in lighthouse.CATEGORIES)
-        values = " | ".join(str(page["metrics"][m]) for m in lighthouse.METRICS)
-        below = ", ".join(page["below_0.9"]) or "none"
-        lines.append(f"| {name} | {scores} | {values} | {below} |")
+    for engine, by_page in figures.items():
+        if "skipped" in by_page:
+            lines += [f"Not measured with {engine}: {by_page['skipped']}.", ""]
+    figures = {engine: by_page for engine, by_page in figures.items() if "skipped" not in by_page}
+    lines += [
+        "Median run of each page by performance score; scores out of 100, LCP and TBT in ms.",
+        "",
+        *side_by_side(lighthouse_rows(figures), "page"),
+        "",
+        "Audits scoring below 0.9:",
+        "",
+    ]
+    for engine, by_page in figures.items():
+        for name, page in by_page.items():
+            below = ", ".join(page.get("below_0.9", [])) or "none"
+            lines.append(f"- {engine}, {name}: {below}")
     return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5, help="runs per timing (median)")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="rounds or edits per figure (median); 1,000 weeks: half"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="real content only, no Lighthouse; results go to bench/.work/quick/, so the "
+        "committed ones are not overwritten",
+    )
     args = parser.parse_args(argv)
+    runs: int = args.runs
     WORK.mkdir(parents=True, exist_ok=True)
     os.chdir(ROOT)
 
-    contents = handbooks()
-    results: dict[str, Any] = {"machine": machine()}
-    results["render"] = {name: render_figures(path, args.runs) for name, path in contents.items()}
-    results["overhead"] = {
-        name: overhead_figures(name, path, args.runs) for name, path in contents.items()
+    def rounds(name: str) -> int:  # a 1,000-week round takes minutes
+        return runs if name == "real" else max(1, (runs + 1) // 2)
+
+    contents = handbooks(args.quick)
+    results: dict[str, Any] = {"machine": machine(), "quick": args.quick}
+    results["build"] = {
+        name: {engine: build_figures(name, path, engine, rounds(name)) for engine in ENGINES}
+        for name, path in contents.items()
     }
-    results["render_ratio"] = {
-        name: round(
-            results["render"][name]["seconds"] / results["overhead"][name]["mkdocs_build_seconds"],
-            3,
-        )
-        for name in contents
+    results["preview"] = {
+        name: preview_figures(name, path, rounds(name)) for name, path in contents.items()
     }
+    sites = weight_sites(filled_content())
+    results["page_weight"] = page_weight(sites)
+    results["first_visit"] = first_visit_figures(sites)
+    results["lighthouse"] = (
+        {"skipped": "a --quick run"}
+        if args.quick
+        else {engine: lighthouse.measure(site, LIGHTHOUSE_PAGES) for engine, site in sites.items()}
+    )
+    results["render"] = {name: render_figures(path, runs) for name, path in contents.items()}
     results["noop"] = noop_figures(contents["real"])
     results["quota"] = quota.measure()
-    results["page_weight"] = page_weight(args.runs)
-    results["first_visit"] = first_visit_figures()
-    results["lighthouse"] = lighthouse_figures()
-    results["builders"] = {
-        name: builder_figures(name, args.runs if name == "real" else max(1, args.runs // 2))
-        for name in contents
-    }
+    results["machine"]["load_average_end"] = [round(load, 2) for load in os.getloadavg()]
 
-    RESULTS_JSON.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    folder = WORK / "quick" if args.quick else RESULTS_JSON.parent
+    folder.mkdir(parents=True, exist_ok=True)
     report = markdown_report(results)
-    RESULTS_MD.write_text(report, encoding="utf-8")
+    (folder / RESULTS_JSON.name).write_text(
+        json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    (folder / RESULTS_MD.name).write_text(report, encoding="utf-8")
     print(report)
     return 0
 
