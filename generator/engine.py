@@ -211,7 +211,7 @@ def serve_command(engine: str, config_file: Path, address: str) -> list[str]:
         return [
             sys.executable,
             "-m",
-            "mkdocs",
+            "generator.mkdocs_serve",  # MkDocs' own command, polling files more often
             "serve",
             "--dirty",
             "--config-file",
