@@ -15,7 +15,7 @@
  *             Anything else (thumbnails, the offline zip, calendars) is left to the network.
  * Caches are named after the registration's scope and the version, so several handbooks
  * published on one host (user.github.io/a/, user.github.io/b/) never touch each other's.
- * Published unfilled (by a builder that runs no MkDocs hooks, such as Zensical), the worker
+ * Published unfilled (copied by hand, or built by a tool other than `handbook build`), the worker
  * retires: it removes this site's caches and unregisters, so no reader keeps an old build.
  */
 "use strict";
