@@ -74,7 +74,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Route
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = (  # the same flags as the browser tests (tests/chromium.py; a test keeps them equal)
+ARGS = (  # the browser tests launch Chromium with these flags too (tests/chromium.py)
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",

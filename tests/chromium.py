@@ -14,20 +14,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from generator.preview import ARGS as PREVIEW_ARGS
+from generator.preview import CHROMIUM as CHROMIUM
+
+# One Chromium and one set of flags for the tests and `handbook preview`'s screenshots.
+ARGS = list(PREVIEW_ARGS)
 MISSING = (
     f"{CHROMIUM} is missing, so progress, dates, search, offline, accessibility and "
     "layout were NOT tested. Install it with `apt-get install chromium` (.ci/run does this)."

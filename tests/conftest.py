@@ -12,16 +12,14 @@ choices of items and searches, a suggested start, and a lock file with
 from __future__ import annotations
 
 import functools
-import http.server
 import shutil
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from generator import cli
+from generator.preview import serving as serving  # a quiet server on a free port of 127.0.0.1
 
 pytest_plugins = ["tests.chromium"]
 
@@ -101,28 +99,6 @@ def real_site(sites: SiteBuilder, engine: str) -> Path:
     """The real curriculum, built with each engine; for the content acceptance suite and the
     whole-site checks."""
     return sites("real", engine)
-
-
-@contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """``folder`` served by a quiet stdlib HTTP server on a free port of 127.0.0.1: its URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging every request into the test output."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        return
 
 
 SLOW_FIXTURES = {"browser", "sites", "site", "built_site", "real_site", "served"}

@@ -305,11 +305,6 @@ def test_content_pages_come_from_the_diff_analysis() -> None:
     assert preview.content_pages(None) == set()
 
 
-def test_the_browser_is_launched_as_the_browser_tests_launch_it() -> None:
-    assert preview.CHROMIUM == chromium.CHROMIUM
-    assert list(preview.ARGS) == chromium.ARGS
-
-
 def test_a_missing_chromium_is_one_line_before_anything_is_built(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
