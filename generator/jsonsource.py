@@ -124,14 +124,7 @@ def parse(raw: bytes, name: str, *, max_depth: int, depth_note: str = "") -> Sou
     """The JSON of ``raw``, or a located ContentError: not UTF-8, nested deeper than
     ``max_depth`` arrays and objects (counted before parsing; ``depth_note`` says what the
     format needs), not JSON, a non-standard constant, or a key written twice."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        message = f"not UTF-8: byte 0x{raw[error.start]:02x}"
-        raise ContentError([ContentProblem(name, line, column, "", message)]) from None
+    text = loader.decode(raw, name)
     depth = 0
     for match in _BRACKETS.finditer(text):
         token = match.group()

@@ -146,16 +146,7 @@ def _check_folders(content_dir: FsPath) -> None:
 def load_file(file: FsPath) -> Loaded:
     """Read, validate and date one roadmap file."""
     name = display_path(file)
-    raw = read_bounded(file, name)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise ContentError(
-            [ContentProblem(name, line, column, "", f"not UTF-8: byte 0x{raw[error.start]:02x}")]
-        ) from None
+    text = decode(read_bounded(file, name), name)
 
     try:
         source = yamlsource.parse(text)
@@ -276,6 +267,19 @@ class _Problems:
             )
             problems.append(ContentProblem(self.name, line, column, "", more))
         return ContentError(problems)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """``raw`` as UTF-8 text (a byte-order mark allowed), or a ContentError at the first byte
+    that is not UTF-8, located as every content problem is."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        message = f"not UTF-8: byte 0x{raw[error.start]:02x}"
+        raise ContentError([ContentProblem(name, line, column, "", message)]) from None
 
 
 def read_bounded(
