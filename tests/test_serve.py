@@ -11,38 +11,23 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from bench.preview import fetch, free_port  # the edit → page benchmark serves the same way
 from generator import engine
 from tests.conftest import HANDBOOK, scratch_project
 
 HOSTILE_KEY = "<img src=x onerror=alert(1)>"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except (urllib.error.URLError, OSError):
-        return None
-
-
-def _wait(url: str, predicate: object, seconds: float = 60) -> str:
+def _wait(url: str, predicate: Callable[[str], bool], seconds: float = 60) -> str:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        page = _get(url)
-        if page is not None and callable(predicate) and predicate(page):
+        page = fetch(url)
+        if page is not None and predicate(page):
             return page
         time.sleep(0.1)
     raise AssertionError(f"{url} never reached the expected state")
@@ -58,7 +43,7 @@ class Served:
 def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
     project = scratch_project(tmp_path / "project")
     shutil.copytree(HANDBOOK, project / "content")
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "generator.cli", "serve", "--builder", str(request.param)]
     command += ["--dev-addr", f"127.0.0.1:{port}"]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -92,7 +77,7 @@ def test_an_edit_a_refused_edit_and_the_fix_all_show_in_the_page(served: Served)
     assert "content/roadmaps/solo.yaml:10:1: " in text  # FILE:LINE:COL as the terminal says it
     assert HOSTILE_KEY not in shown and HOSTILE_KEY in text  # shown as text, never as markup
     assert "Edited in the preview" in shown  # the last good pages: the edited ones
-    assert "hb-preview-errors" in (_get(served.url) or "")  # on every page
+    assert "hb-preview-errors" in (fetch(served.url) or "")  # on every page
 
     served.roadmap.write_text(original, encoding="utf-8")
     _wait(page, lambda text: "hb-preview-errors" not in text)
