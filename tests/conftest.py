@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -127,7 +128,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _markdown_setup() -> tuple[tuple[str, ...], dict[str, dict[str, object]]]:
     from generator import siteconfig
 
-    loaded = siteconfig.load_mkdocs(ROOT / "mkdocs.yml")
+    # MkDocs refuses a docs_dir that does not exist, and a fresh clone has rendered nothing
+    # yet: an empty folder stands in for it (only the Markdown settings are read here).
+    loaded = siteconfig.load_mkdocs(ROOT / "mkdocs.yml", docs=Path(tempfile.mkdtemp()))
     return tuple(loaded["markdown_extensions"]), dict(loaded["mdx_configs"])
 
 
